@@ -18,8 +18,18 @@ def _expand_arg(ctx, arg, files_by_label):
         fail("argument %r must name exactly one file in `data`" % arg, attr = "fixed_args")
     return "\"$runfiles\"/" + _quote(runfiles_path(ctx, files[0]))
 
+def _entry_file(ctx):
+    """The one script file of entry_point, or the one named by entry_file."""
+    scripts = [f for f in ctx.files.entry_point if f.extension in ["js", "cjs", "mjs"]]
+    if ctx.attr.entry_file:
+        scripts = [f for f in scripts if f.short_path.endswith("/" + ctx.attr.entry_file)]
+    if len(scripts) != 1:
+        fail("%s must yield exactly one script (set entry_file to pick one)" % ctx.attr.entry_point.label, attr = "entry_point")
+    return scripts[0]
+
 def _node_program_impl(ctx):
     node = ctx.toolchains[NODE_TOOLCHAIN].nodeinfo.node
+    entry = _entry_file(ctx)
     files_by_label = {}
     for target in ctx.attr.data:
         files_by_label[str(target.label)] = target.files.to_list()
@@ -35,15 +45,17 @@ def _node_program_impl(ctx):
                 for f in target.files.to_list()
                 if f.extension == "js"
             ]),
-            "{ENTRY}": runfiles_path(ctx, ctx.file.entry_point),
+            "{ENTRY}": runfiles_path(ctx, entry),
             "{NODE}": runfiles_path(ctx, node),
             "{NPM_ROOT}": ctx.attr.npm_repository + "/node_modules",
         },
     )
     transitive = [dep[JsInfo].runtime for dep in ctx.attr.deps if JsInfo in dep]
     transitive += [dep[DefaultInfo].files for dep in ctx.attr.deps + ctx.attr.data + ctx.attr.js_args]
+    if JsInfo in ctx.attr.entry_point:
+        transitive.append(ctx.attr.entry_point[JsInfo].runtime)
     runfiles = ctx.runfiles(
-        files = [node, ctx.file.entry_point],
+        files = [node, entry],
         transitive_files = depset(transitive = transitive),
     )
     for target in ctx.attr.deps + ctx.attr.data:
@@ -61,9 +73,12 @@ _ATTRS = {
     "deps": attr.label_list(
         doc = "JavaScript the program loads: ts_project targets and npm packages (`@npm//:name`).",
     ),
+    "entry_file": attr.string(
+        doc = "Which script of entry_point to run, by its path in the package (`main.js`).",
+    ),
     "entry_point": attr.label(
-        doc = "The .js file that node runs.",
-        allow_single_file = [".js", ".cjs", ".mjs"],
+        doc = "The script node runs: a .js file, or a ts_project target with entry_file.",
+        allow_files = [".js", ".cjs", ".mjs"],
         mandatory = True,
     ),
     "js_args": attr.label_list(
@@ -87,8 +102,8 @@ Example:
 
     node_binary(
         name = "naming",
-        entry_point = ":naming_main.js",
-        deps = [":naming_lib"],
+        entry_point = ":naming_lib",
+        entry_file = "main.js",
     )
 """,
     attrs = _ATTRS,

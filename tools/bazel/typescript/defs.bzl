@@ -51,8 +51,8 @@ def ts_binary(name, entry_point, srcs, deps = [], data = [], **kwargs):
     )
     node_binary(
         name = name,
-        entry_point = ":" + entry_point[:-len(".ts")] + ".js",
-        deps = [":" + name + "_lib"],
+        entry_point = ":" + name + "_lib",
+        entry_file = entry_point[:-len(".ts")] + ".js",
         data = data,
         **kwargs
     )
