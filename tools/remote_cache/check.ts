@@ -1,17 +1,22 @@
 import type { ChildProcess } from "node:child_process";
-import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { runCli } from "../common/run_cli";
 import { UserError } from "../common/user_error";
+import { copyWorkingTree } from "../workspace/checkout";
+import { invokingWorkspace, NestedBazel } from "../workspace/nested_bazel";
 import { renderNginxConfig } from "./nginx_config";
 import type { ProcessSummary } from "./process_summary";
 import { cacheableCount, parseProcessSummary, remoteHitRate } from "./process_summary";
 
 const USAGE = "usage: bazel run //tools/remote_cache:check -- [--bazel PATH] [--min-rate PERCENT] [TARGET...]";
+
+/** A build with nothing changed must finish within this (the workspace issue's promise). */
+const MAX_NOOP_SECONDS = 2;
 
 interface Options {
   workspace: string;
@@ -21,16 +26,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const workspace = process.env["BUILD_WORKSPACE_DIRECTORY"];
-  if (!workspace) {
-    throw new UserError("BUILD_WORKSPACE_DIRECTORY", `not set; ${USAGE}`, 2);
-  }
-  const options: Options = {
-    workspace,
-    bazel: join(workspace, "node_modules/.bin/bazelisk"),
-    minRate: 100,
-    targets: [],
-  };
+  const options: Options = { ...invokingWorkspace(USAGE), minRate: 100, targets: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const value = (): string => {
@@ -92,13 +88,12 @@ async function startNginx(stateDir: string, cacheDir: string): Promise<{ server:
   const server = spawn("nginx", ["-e", join(stateDir, "error.log"), "-p", stateDir, "-c", configPath], {
     stdio: ["ignore", "inherit", "inherit"],
   });
-  const started = new Promise<never>((_, reject) => {
+  const stopped = new Promise<never>((_, reject) => {
     server.once("error", (error) => reject(new UserError("nginx", `cannot start: ${error.message}`)));
     server.once("exit", (code) => reject(new UserError("nginx", `exited with ${code}; see ${stateDir}/error.log`)));
   });
   for (let attempt = 0; attempt < 100; attempt++) {
-    const up = await Promise.race([probe(port), started]);
-    if (up) {
+    if (await Promise.race([probe(port), stopped])) {
       return { server, port };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -110,69 +105,29 @@ async function startNginx(stateDir: string, cacheDir: string): Promise<{ server:
 interface BuildRun {
   seconds: number;
   summary: ProcessSummary;
+  /** The same build once more with nothing changed, in the same server. */
+  noopSeconds: number;
 }
 
-/** Variables that `bazel run` sets for this program and that must not leak into the builds it starts. */
-const RUN_VARIABLES = new Set(["BUILD_WORKSPACE_DIRECTORY", "BUILD_WORKING_DIRECTORY", "RUNFILES_DIR", "RUNFILES_MANIFEST_FILE", "JAVA_RUNFILES"]);
-
-function bazelEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUN_VARIABLES.has(name)));
-}
-
-/**
- * Copies the working tree as git sees it (tracked and new files, not ignored ones) plus the
- * machine's .bazelrc.user: a checkout like a fresh clone, in a folder of its own.
- */
-function checkout(workspace: string, destination: string): void {
-  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: workspace,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (listed.status !== 0) {
-    throw new UserError(workspace, `git ls-files failed: ${listed.stderr || listed.error?.message}`);
-  }
-  const files = listed.stdout.split("\0").filter((f) => f && existsSync(join(workspace, f)));
-  for (const file of [...files, ".bazelrc.user"].filter((f) => existsSync(join(workspace, f)))) {
-    mkdirSync(dirname(join(destination, file)), { recursive: true });
-    cpSync(join(workspace, file), join(destination, file), { verbatimSymlinks: true });
-  }
-}
-
-/** Builds in a fresh checkout with an output base of its own, through the cache on `port`. */
+/** Builds in a fresh copy of the working tree with an output base of its own, through the cache on `port`. */
 function build(options: Options, scratch: string, port: number, label: string): BuildRun {
-  const tree = join(scratch, `${label.replace(/\W+/g, "-")}-checkout`);
-  const outputBase = join(scratch, `${label.replace(/\W+/g, "-")}-output-base`);
-  checkout(options.workspace, tree);
-  const start = process.hrtime.bigint();
-  const args = [
-    `--output_base=${outputBase}`,
-    "build",
-    "--config=ci",
-    "--symlink_prefix=/",
-    `--remote_cache=http://127.0.0.1:${port}`,
-    ...options.targets,
-  ];
-  const result = spawnSync(options.bazel, args, {
-    cwd: tree,
-    env: bazelEnv(),
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const log = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-  spawnSync(options.bazel, [`--output_base=${outputBase}`, "shutdown"], { cwd: tree, env: bazelEnv() });
-  rmSync(outputBase, { recursive: true, force: true });
-  rmSync(tree, { recursive: true, force: true });
-  if (result.error) {
-    throw new UserError(options.bazel, `cannot run: ${result.error.message}`);
+  const slug = label.replace(/\W+/g, "-");
+  const nested = new NestedBazel(options.bazel, join(scratch, `${slug}-tree`), join(scratch, `${slug}-output-base`));
+  copyWorkingTree(options.workspace, nested.tree);
+  const args = ["--config=ci", `--remote_cache=http://127.0.0.1:${port}`, ...options.targets];
+  try {
+    const first = nested.run("build", args);
+    const summary = parseProcessSummary(first.log);
+    if (first.status !== 0 || !summary) {
+      process.stderr.write(first.log.split("\n").slice(-40).join("\n"));
+      throw new UserError(label, `bazel build exited ${first.status}`);
+    }
+    return { seconds: first.seconds, summary, noopSeconds: nested.run("build", args).seconds };
+  } finally {
+    nested.shutdown();
+    rmSync(nested.outputBase, { recursive: true, force: true });
+    rmSync(nested.tree, { recursive: true, force: true });
   }
-  const summary = parseProcessSummary(log);
-  if (result.status !== 0 || !summary) {
-    process.stderr.write(log.split("\n").slice(-40).join("\n"));
-    throw new UserError(label, `bazel build exited ${result.status ?? result.signal}`);
-  }
-  return { seconds, summary };
 }
 
 function describe(summary: ProcessSummary): string {
@@ -185,9 +140,9 @@ function cacheContents(dir: string): { entries: number; bytes: number } {
   let bytes = 0;
   for (const sub of ["ac", "cas"]) {
     const path = join(dir, sub);
-    for (const name of readdirSync(path, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) {
+    for (const entry of readdirSync(path, { withFileTypes: true }).filter((e) => e.isFile())) {
       entries++;
-      bytes += statSync(join(path, name)).size;
+      bytes += statSync(join(path, entry.name)).size;
     }
   }
   return { entries, bytes };
@@ -212,7 +167,12 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`  cold build:  ${cold.seconds.toFixed(1)} s, ${describe(cold.summary)}`);
     console.log(`  cache after cold build: ${stored.entries} entries, ${(stored.bytes / 1048576).toFixed(1)} MiB`);
     console.log(`  rebuild in another checkout and output base: ${warm.seconds.toFixed(1)} s, ${describe(warm.summary)}`);
+    console.log(`  no-op rebuild (nothing changed, server warm): ${warm.noopSeconds.toFixed(2)} s`);
     console.log(`  remote cache hit rate: ${hits}/${cacheableCount(warm.summary)} cacheable actions (${rate.toFixed(1)}%)`);
+    if (!(warm.noopSeconds < MAX_NOOP_SECONDS)) {
+      console.log(`remote cache check FAILED: a no-op rebuild took ${warm.noopSeconds.toFixed(2)} s, over ${MAX_NOOP_SECONDS} s`);
+      return 1;
+    }
     if (rate < options.minRate) {
       console.log(`remote cache check FAILED: hit rate ${rate.toFixed(1)}% is below ${options.minRate}%`);
       return 1;

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { UserError } from "../common/user_error";
+
+/** Files that are not in git but belong to this machine's setup of the workspace. */
+const MACHINE_FILES = [".bazelrc.user"];
+
+/**
+ * Copies the working tree as git sees it (tracked and new files, not ignored ones) plus the
+ * machine's own settings into `destination`: a checkout like a fresh clone, with the developer's
+ * uncommitted changes.
+ */
+export function copyWorkingTree(workspace: string, destination: string): void {
+  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: workspace,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (listed.status !== 0) {
+    throw new UserError(workspace, `git ls-files failed: ${listed.stderr || listed.error?.message}`);
+  }
+  const files = [...listed.stdout.split("\0"), ...MACHINE_FILES].filter((f) => f && existsSync(join(workspace, f)));
+  for (const file of files) {
+    mkdirSync(dirname(join(destination, file)), { recursive: true });
+    cpSync(join(workspace, file), join(destination, file), { verbatimSymlinks: true });
+  }
+}
