@@ -38,7 +38,8 @@ def jasmine_test(name, srcs, deps = [], data = [], **kwargs):
             "@npm//:jasmine",
         ],
         data = data,
-        js_args = [":" + name + "_specs"],
+        file_args = [":" + name + "_specs"],
+        file_args_extensions = ["js"],
         size = kwargs.pop("size", "small"),
         **kwargs
     )

@@ -41,9 +41,9 @@ def _node_program_impl(ctx):
         substitutions = {
             "{ARGS}": " ".join([_expand_arg(ctx, arg, files_by_label) for arg in ctx.attr.fixed_args] + [
                 "\"$runfiles\"/" + _quote(runfiles_path(ctx, f))
-                for target in ctx.attr.js_args
+                for target in ctx.attr.file_args
                 for f in target.files.to_list()
-                if f.extension == "js"
+                if not ctx.attr.file_args_extensions or f.extension in ctx.attr.file_args_extensions
             ]),
             "{ENTRY}": runfiles_path(ctx, entry),
             "{NODE}": runfiles_path(ctx, node),
@@ -51,7 +51,7 @@ def _node_program_impl(ctx):
         },
     )
     transitive = [dep[JsInfo].runtime for dep in ctx.attr.deps if JsInfo in dep]
-    transitive += [dep[DefaultInfo].files for dep in ctx.attr.deps + ctx.attr.data + ctx.attr.js_args]
+    transitive += [dep[DefaultInfo].files for dep in ctx.attr.deps + ctx.attr.data + ctx.attr.file_args]
     if JsInfo in ctx.attr.entry_point:
         transitive.append(ctx.attr.entry_point[JsInfo].runtime)
     runfiles = ctx.runfiles(
@@ -81,8 +81,12 @@ _ATTRS = {
         allow_files = [".js", ".cjs", ".mjs"],
         mandatory = True,
     ),
-    "js_args": attr.label_list(
-        doc = "Targets whose .js files are passed after fixed_args, as paths (jasmine's spec files).",
+    "file_args": attr.label_list(
+        doc = "Targets whose files are passed after fixed_args, as paths (jasmine's spec files).",
+        allow_files = True,
+    ),
+    "file_args_extensions": attr.string_list(
+        doc = "Only files of file_args with these extensions (`js`) are passed; all when empty.",
     ),
     "npm_repository": attr.string(
         doc = "The external repository holding node_modules, put on NODE_PATH.",
