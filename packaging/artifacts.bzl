@@ -12,7 +12,7 @@ Each artifact is a dict:
   arch        `x86_64`, the only architecture shipped
   file        the file `bazel build //packaging:all` writes for it
   summary     one line saying what it is
-  contents    [{path, what}]: the files it installs (tarballs: paths inside the archive)
+  contents    [{path, what}]: the files it installs (tarballs: paths inside the archive's folder)
   depends     base names of the packages it needs installed first
   conflicts   base names of packages that cannot be installed beside it
   properties  what it does; the names are checked against these (tools/manifest/manifest.ts lists
@@ -38,6 +38,11 @@ def _file_name(name, kind):
     extension = "oci.tar" if kind == "oci" else kind
     return "%s-%s-%s.%s" % (short, VERSION, ARCH, extension)
 
+def _resolve_path(path, name, kind):
+    """Fills in `{libdir}` and `{doc}` (where the INSTALL goes: the top of a tarball, else the doc folder)."""
+    doc = "/INSTALL" if kind == "tar.gz" else "/usr/share/doc/%s/INSTALL" % name
+    return path.replace("{libdir}", _LIBDIR.get(kind, "/usr/lib")).replace("{doc}", doc)
+
 def _artifacts(name, kinds, summary, contents, depends = [], conflicts = [], properties = [], driver = "", entrypoint = []):
     """One artifact per kind, with `{libdir}` in content paths resolved for that kind."""
     return [
@@ -45,7 +50,7 @@ def _artifacts(name, kinds, summary, contents, depends = [], conflicts = [], pro
             "arch": ARCH,
             "conflicts": conflicts,
             "contents": [
-                {"path": path.replace("{libdir}", _LIBDIR.get(kind, "/usr/lib")), "what": what}
+                {"path": _resolve_path(path, name, kind), "what": what}
                 for path, what in contents
             ],
             "depends": depends,
@@ -73,8 +78,7 @@ _FALCO_FILES = [
 
 _LOADER = ("/usr/bin/falco-driver-loader", "installs a driver: builds it for this kernel, else downloads a prebuilt one")
 
-def _doc(name):
-    return [("/usr/share/doc/%s/INSTALL" % name, "how to install, verify and remove this package")]
+_DOC = [("{doc}", "how to install, verify and remove it")]
 
 def _library(name, language, what):
     headers = ("/usr/include/falcosecurity/%s/" % name, "the public C%s headers" % ("++" if language == "C++" else ""))
@@ -88,7 +92,7 @@ def _library(name, language, what):
             ("{libdir}/%s.so" % name, "link-time name of the shared library"),
             headers,
             pkgconfig,
-        ] + _doc(name),
+        ] + _DOC,
         conflicts = [name + "-static"],
     ) + _artifacts(
         name = name + "-static",
@@ -98,7 +102,7 @@ def _library(name, language, what):
             ("{libdir}/%s.a" % name, "the static library"),
             headers,
             pkgconfig,
-        ] + _doc(name + "-static"),
+        ] + _DOC,
         conflicts = [name],
     )
 
@@ -107,7 +111,7 @@ ARTIFACTS = (
         name = "falco",
         kinds = _PACKAGE_KINDS,
         summary = "falco, the runtime security rules engine, with its default rules",
-        contents = _FALCO_FILES + _doc("falco"),
+        contents = _FALCO_FILES + _DOC,
         depends = ["falco-module", "libscap", "libsinsp"],
         conflicts = ["falco-daemon"],
         driver = "kmod",
@@ -119,7 +123,7 @@ ARTIFACTS = (
         contents = _FALCO_FILES + [
             ("/lib/systemd/system/falco.service", "the systemd unit that runs falco"),
             ("/etc/init.d/falco", "the init script, for systems without systemd"),
-        ] + _doc("falco-daemon"),
+        ] + _DOC,
         depends = ["falco-module", "libscap", "libsinsp"],
         conflicts = ["falco"],
         properties = ["daemon"],
@@ -132,7 +136,7 @@ ARTIFACTS = (
         contents = [
             ("/usr/src/falco-%s/" % VERSION, "the kernel module source, with its Makefile and dkms.conf"),
             _LOADER,
-        ] + _doc("falco-module"),
+        ] + _DOC,
         properties = ["kernel-module"],
         driver = "kmod",
     ) +
@@ -142,7 +146,7 @@ ARTIFACTS = (
         summary = "the falco eBPF probe, a CO-RE object that loads on kernels with BTF",
         contents = [
             ("/usr/share/falco/bpf/falco.bpf.o", "the eBPF probe"),
-        ] + _doc("falco-bpf"),
+        ] + _DOC,
         properties = ["ebpf-probe"],
         driver = "bpf",
     ) +
@@ -152,7 +156,7 @@ ARTIFACTS = (
         summary = "the falco ptrace driver, which traces one program without kernel support",
         contents = [
             ("/usr/bin/falco-ptrace", "runs a program under ptrace and seccomp and captures its system calls"),
-        ] + _doc("falco-ptrace"),
+        ] + _DOC,
         properties = ["ptrace-driver"],
         driver = "ptrace",
     ) +
