@@ -1,9 +1,8 @@
 """install_doc: the INSTALL of one package or tarball, generated from the artifact manifest."""
 
 def _install_doc_impl(ctx):
-    folder = "install/%s/" % ctx.attr.artifact
-    text = ctx.actions.declare_file(folder + "INSTALL")
-    markdown = ctx.actions.declare_file(folder + "INSTALL.md")
+    text = ctx.outputs.text
+    markdown = ctx.outputs.markdown
     ctx.actions.run(
         executable = ctx.executable._generator,
         arguments = [
@@ -23,17 +22,8 @@ def _install_doc_impl(ctx):
     )
     return [DefaultInfo(files = depset([text, markdown]))]
 
-install_doc = rule(
+_install_doc = rule(
     implementation = _install_doc_impl,
-    doc = """Writes `install/<artifact>/INSTALL` (plain text, shipped in the artifact) and `INSTALL.md`.
-
-Example:
-
-    install_doc(
-        name = "falco-0.1.0-x86_64.deb_install",
-        artifact = "falco-0.1.0-x86_64.deb",
-    )
-""",
     attrs = {
         "artifact": attr.string(
             doc = "The artifact's file name, as the manifest gives it.",
@@ -44,6 +34,8 @@ Example:
             default = "//packaging:artifacts.json",
             allow_single_file = [".json"],
         ),
+        "markdown": attr.output(doc = "The Markdown INSTALL, for the docs site.", mandatory = True),
+        "text": attr.output(doc = "The plain-text INSTALL that ships inside the artifact.", mandatory = True),
         "_generator": attr.label(
             default = "//tools/install_doc",
             executable = True,
@@ -51,3 +43,28 @@ Example:
         ),
     },
 )
+
+def install_doc(name, artifact, **kwargs):
+    """Writes `install/<artifact>/INSTALL` (plain text, shipped in the artifact) and `INSTALL.md`.
+
+    Both are labels of their own (`:install/<artifact>/INSTALL.md`) for packaging rules and docs.
+
+    Example:
+
+        install_doc(
+            name = "falco-0.1.0-x86_64.deb_install",
+            artifact = "falco-0.1.0-x86_64.deb",
+        )
+
+    Args:
+      name: the target holding both documents.
+      artifact: the artifact's file name, as the manifest gives it.
+      **kwargs: manifest, visibility, tags.
+    """
+    _install_doc(
+        name = name,
+        artifact = artifact,
+        text = "install/%s/INSTALL" % artifact,
+        markdown = "install/%s/INSTALL.md" % artifact,
+        **kwargs
+    )
