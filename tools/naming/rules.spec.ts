@@ -1,5 +1,6 @@
 import type { Artifact, Kind, Property } from "../manifest/manifest";
 import { KIND_NOUNS } from "../manifest/manifest";
+import { PROPERTY_DESCRIPTIONS } from "./rules/markers";
 import { formatVerdict, validateName } from "./validate";
 
 function artifact(name: string, kind: Kind, properties: Property[] = []): Artifact {
@@ -42,7 +43,7 @@ describe("package markers", () => {
 
       it(`rejects a ${kind} with '${property}' whose name lacks '${marker}'`, () => {
         expect(verdict(file("falco-extra"), kind, [property])).toBe(
-          `error ${file("falco-extra")}: ${KIND_NOUNS[kind]} that ${describeProperty(property)} must contain '${marker}'; did you mean ${file(`falco-extra-${marker}`)}?`,
+          `error ${file("falco-extra")}: ${KIND_NOUNS[kind]} that ${PROPERTY_DESCRIPTIONS[property]} must contain '${marker}'; did you mean ${file(`falco-extra-${marker}`)}?`,
         );
       });
 
@@ -54,18 +55,6 @@ describe("package markers", () => {
     }
   }
 });
-
-function describeProperty(property: Property): string {
-  return {
-    daemon: "installs a daemon",
-    "kernel-module": "installs the kernel module",
-    "ebpf-probe": "installs the eBPF probe",
-    "ptrace-driver": "installs the ptrace driver",
-    privileged: "needs --privileged",
-    development: "is a development image",
-    "installs-and-exits": "installs something and exits",
-  }[property];
-}
 
 describe("image markers", () => {
   const cases: [Property, string, string, string][] = [

@@ -27,7 +27,8 @@ export const MARKERS: readonly Marker[] = [
   { property: "installs-and-exits", marker: "-install", position: "suffix", kinds: ["oci"] },
 ];
 
-const DESCRIBE: Record<Property, string> = {
+/** What each property means, in the words the validator's messages use. */
+export const PROPERTY_DESCRIPTIONS: Record<Property, string> = {
   daemon: "installs a daemon",
   "kernel-module": "installs the kernel module",
   "ebpf-probe": "installs the eBPF probe",
@@ -89,12 +90,12 @@ export const markers: Rule = {
       const holds = artifact.properties.includes(marker.property);
       if (holds && !claimed) {
         findings.push({
-          message: `${KIND_NOUNS[artifact.kind]} that ${DESCRIBE[marker.property]} must ${placement(marker)}`,
+          message: `${KIND_NOUNS[artifact.kind]} that ${PROPERTY_DESCRIPTIONS[marker.property]} must ${placement(marker)}`,
           fix: (n) => ({ ...n, base: add(n.base, marker) }),
         });
       } else if (claimed && !holds) {
         findings.push({
-          message: `the name claims '${marker.marker}' but ${KIND_NOUNS[artifact.kind]} without the property '${marker.property}' (${DESCRIBE[marker.property]})`,
+          message: `the name claims '${marker.marker}' but ${KIND_NOUNS[artifact.kind]} without the property '${marker.property}' (${PROPERTY_DESCRIPTIONS[marker.property]})`,
           fix: (n) => ({ ...n, base: remove(n.base, marker) }),
         });
       }
