@@ -2,12 +2,18 @@
 
 load("//tools/bazel/node:toolchain.bzl", "node_host_repository")
 load("//tools/bazel/npm:npm_install.bzl", "npm_install")
+load("//tools/bazel/testdata:shared_testdata.bzl", "shared_testdata_repository")
 
 def falco_repositories():
-    """Declares @node_host (the machine's Node.js) and @npm (package-lock.json installed)."""
+    """Declares the repositories the build needs from the machine.
+
+    They are @node_host (the machine's Node.js), @npm (package-lock.json installed) and
+    @shared_testdata (the upstream captures beside the repository, if any).
+    """
     node_host_repository(name = "node_host")
     npm_install(
         name = "npm",
         package_json = "//:package.json",
         package_lock = "//:package-lock.json",
     )
+    shared_testdata_repository(name = "shared_testdata")

@@ -1,0 +1,27 @@
+/* The interface every source of events implements; libscap's public calls dispatch to it. */
+#ifndef SCAP_ENGINE_H
+#define SCAP_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scap/scap.h"
+
+struct scap_engine;
+
+struct scap_engine_ops {
+	const char *name;
+	/* Opens the source; on failure returns a negative status with the reason in `err`. */
+	int (*open)(struct scap_engine **out, const struct scap_open_args *args, char *err,
+	            size_t errlen);
+	/* As scap_next(). */
+	int (*next)(struct scap_engine *engine, struct scap_evt **evt, uint16_t *cpu,
+	            uint32_t *flags, char *err, size_t errlen);
+	const struct scap_metadata *(*metadata)(const struct scap_engine *engine);
+	void (*stats)(const struct scap_engine *engine, struct scap_stats *out);
+	void (*close)(struct scap_engine *engine);
+};
+
+extern const struct scap_engine_ops scap_savefile_engine;
+
+#endif
