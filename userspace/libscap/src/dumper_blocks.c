@@ -32,7 +32,7 @@ void scap_encode_machine_info(struct scap_bytes *body, const struct scap_machine
 {
 	char hostname[128] = {0};
 
-	strncpy(hostname, mi->hostname, sizeof(hostname) - 1);
+	memcpy(hostname, mi->hostname, strnlen(mi->hostname, sizeof(hostname) - 1));
 	scap_bytes_u32(body, mi->num_cpus);
 	scap_bytes_u64(body, mi->memory_size_bytes);
 	scap_bytes_u64(body, mi->max_pid);
