@@ -37,6 +37,10 @@ def c_binary(name, copts = [], **kwargs):
     """A C11 program with the project's warnings."""
     cc_binary(name = name, copts = C_COPTS + copts, **kwargs)
 
+def c_test(name, copts = [], **kwargs):
+    """A C11 test program with the project's warnings: exit status 0 passes."""
+    cc_test(name = name, copts = C_COPTS + copts, **kwargs)
+
 def cxx_library(name, copts = [], **kwargs):
     """A C++17 library with the project's warnings."""
     cc_library(name = name, copts = CXX_COPTS + copts, **kwargs)
