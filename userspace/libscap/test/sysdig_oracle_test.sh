@@ -4,10 +4,15 @@
 #     unchanged in scap-dump's output;
 #  2. a capture rewritten by our writer, plain and gzip, reads in sysdig exactly as the original
 #     does (events with their arguments).
-# Usage: sysdig_oracle_test.sh SCAP_DUMP CAPTURE...   (no captures: the shared folder is absent)
+# Usage: sysdig_oracle_test.sh SCAP_DUMP [CAPTURE...]; without captures it takes those of
+# @shared_testdata in its runfiles (none when ../shared is absent: then it says it skipped).
 set -uo pipefail
 scap_dump="$1"
 shift
+if [[ $# -eq 0 ]]; then
+  shopt -s nullglob
+  set -- "${TEST_SRCDIR:-.}"/shared_testdata/captures/*.scap
+fi
 if [[ $# -eq 0 ]]; then
   echo "SKIPPED: ../shared/testdata/captures is not beside the repository"
   exit 0
