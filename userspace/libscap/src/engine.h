@@ -23,5 +23,6 @@ struct scap_engine_ops {
 };
 
 extern const struct scap_engine_ops scap_savefile_engine;
+extern const struct scap_engine_ops scap_bpf_engine;
 
 #endif

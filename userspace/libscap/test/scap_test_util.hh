@@ -23,7 +23,10 @@ using ScapHandle = std::unique_ptr<struct scap, ScapCloser>;
 inline ScapHandle open_capture(const std::string &path, std::string *error = nullptr)
 {
 	char err[SCAP_ERRMSG_SIZE] = "";
-	struct scap_open_args args = {sizeof(args), "savefile", path.c_str()};
+	struct scap_open_args args = {};
+	args.size = sizeof(args);
+	args.engine = "savefile";
+	args.path = path.c_str();
 	ScapHandle h(scap_open(&args, err));
 	if (error)
 		*error = err;

@@ -1,5 +1,5 @@
-/* libscap: opens a source of system-call events (a capture file today; the eBPF probe, the kernel
- * module and the ptrace tracer as their engines land) and hands out its events one at a time.
+/* libscap: opens a source of system-call events (a capture file, or live from the eBPF probe; the
+ * kernel module and the ptrace tracer as their engines land) and hands out its events one at a time.
  *
  *	char err[SCAP_ERRMSG_SIZE];
  *	struct scap_open_args args = { .size = sizeof(args), .engine = "savefile", .path = "x.scap"
@@ -29,9 +29,18 @@ struct scap;
  * then known to be absent in callers built against this version. */
 struct scap_open_args {
 	size_t size;
-	const char *engine; /* "savefile" */
+	const char *engine; /* "savefile" or "bpf" */
 	const char *path;   /* savefile: the capture file, plain or gzip-compressed */
+	/* bpf: the probe object (falco.bpf.o); NULL for SCAP_DEFAULT_BPF_PROBE */
+	const char *bpf_probe;
+	/* bpf: ring buffer size in bytes, a power of two of at least one page; 0 for 8 MiB */
+	uint32_t ring_bytes;
+	/* live engines: the most I/O data bytes kept per event; 0 for 80 */
+	uint32_t snaplen;
 };
+
+/* Where packages install the eBPF probe. */
+#define SCAP_DEFAULT_BPF_PROBE "/usr/share/falco/bpf/falco.bpf.o"
 
 /* Counters of what a source has delivered so far. */
 struct scap_stats {
