@@ -52,3 +52,21 @@ export function docComment(lines: readonly string[], indent = ""): string[] {
 export function fileText(lines: readonly string[]): string {
   return `${lines.join("\n")}\n`;
 }
+
+/** Splits `text` into lines of at most `width` characters at spaces (a longer word stays whole). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "" || lines.length === 0) {
+    lines.push(line);
+  }
+  return lines;
+}

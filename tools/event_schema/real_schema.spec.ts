@@ -1,5 +1,6 @@
-import { generate } from "./emit";
+import { generate, generateDriverTables } from "./emit";
 import { loadSchema } from "./load";
+import { loadFillSpec } from "./load_fills";
 import { formatProblem } from "./problem";
 import type { Schema } from "./schema";
 
@@ -48,5 +49,52 @@ describe("the schema of driver/api/schema", () => {
     for (const id of ["SCAP_VT_FILE_FLAGS", "SCAP_VT_ERRNO_NAMES", "SCAP_VT_SIGNAL_NAMES", "SCAP_VT_PPM_SC_CODES", "SCAP_VT_SCAP_FD_TYPE", "SCAP_VT_USERBLOCK_ENTRY_TYPE"]) {
       expect(files.tableHeader).toMatch(new RegExp(`\\t${id} = \\d+,\\n`));
     }
+  });
+});
+
+/** The committed fill spec, read from the same runfiles. */
+const FILL_FILES = {
+  syscalls: "driver/api/schema/syscalls_x86_64.json",
+  fillers: "driver/api/schema/fillers.json",
+  conversions: "driver/api/schema/conversions.json",
+};
+
+describe("the fill spec of driver/api/schema", () => {
+  const schema = load();
+  const loaded = loadFillSpec(schema, FILL_FILES);
+  const spec = loaded.spec;
+
+  it("validates against the schema", () => {
+    expect(loaded.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it("has the x86_64 system calls of asm/unistd_64.h, read first and set_mempolicy_home_node last", () => {
+    expect(spec?.syscalls[0]).toEqual({ name: "read", nr: 0 });
+    expect(spec?.syscalls.find((s) => s.name === "execve")?.nr).toBe(59);
+    expect(spec?.syscalls.length).toBe(362);
+  });
+
+  it("covers at least the system calls the drivers must not send as generic events", () => {
+    const covered = new Set(spec?.fillers.map((f) => f.syscall));
+    const required =
+      "open openat openat2 creat read write pread64 pwrite64 readv writev close dup dup2 dup3 pipe pipe2 socket connect accept accept4 bind listen sendto recvfrom sendmsg recvmsg execve execveat clone clone3 fork vfork rename renameat renameat2 unlink unlinkat mkdir mkdirat rmdir chmod fchmod fchmodat setuid setgid ptrace mmap mprotect kill";
+    expect(required.split(" ").filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  it("leaves exit and exit_group to the generic events: the schema has no events of their names", () => {
+    expect(schema.events.filter((e) => e.name === "exit" || e.name === "exit_group")).toEqual([]);
+    expect(spec?.fillers.some((f) => f.syscall === "exit" || f.syscall === "exit_group")).toBe(false);
+  });
+
+  it("generates the tables the drivers rely on", () => {
+    if (spec === undefined) {
+      fail("no fill spec");
+      return;
+    }
+    const files = generateDriverTables(schema, spec);
+    expect(files.syscallHeader).toContain("\t{ 5, SCAP_EV_SYSCALL_OPEN_E, SCAP_EV_SYSCALL_OPEN_X }, /* 2 open */\n");
+    expect(files.syscallHeader).toContain("\t{ 16, SCAP_EV_GENERIC_E, SCAP_EV_GENERIC_X }, /* 39 getpid */\n");
+    expect(files.fillHeader).toContain("\t{ SCAP_FILL_RET, SCAP_FILL_FROM_RET, SCAP_FILL_NONE, 0, SCAP_PT_FD, SCAP_FILL_NONE, 0 }, /* fd: ret */\n");
+    expect(generateDriverTables(load(), spec)).toEqual(files);
   });
 });
