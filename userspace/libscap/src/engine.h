@@ -20,9 +20,12 @@ struct scap_engine_ops {
 	const struct scap_metadata *(*metadata)(const struct scap_engine *engine);
 	void (*stats)(const struct scap_engine *engine, struct scap_stats *out);
 	void (*close)(struct scap_engine *engine);
+	/* Optional: as scap_get_exit_status(). */
+	int (*exit_status)(const struct scap_engine *engine, int *status);
 };
 
 extern const struct scap_engine_ops scap_savefile_engine;
 extern const struct scap_engine_ops scap_bpf_engine;
+extern const struct scap_engine_ops scap_ptrace_engine;
 
 #endif

@@ -1,6 +1,7 @@
 /* The public handle: picks the engine named in the open arguments and forwards every call. */
 #include "scap/scap.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@ struct scap {
 
 static const struct scap_engine_ops *const engines[] = {
     &scap_savefile_engine,
+    &scap_bpf_engine,
+    &scap_ptrace_engine,
 };
 
 SCAP_API struct scap *scap_open(const struct scap_open_args *args, char *err)
@@ -43,7 +46,9 @@ SCAP_API struct scap *scap_open(const struct scap_open_args *args, char *err)
 	}
 	h->ops = ops;
 	if (ops->open(&h->engine, args, err, SCAP_ERRMSG_SIZE) < 0) {
+		int saved = errno; /* the engine's reason, for the caller */
 		free(h);
+		errno = saved;
 		return NULL;
 	}
 	return h;
@@ -64,6 +69,13 @@ SCAP_API int scap_get_stats(const struct scap *h, struct scap_stats *out)
 	memset(out, 0, sizeof(*out));
 	h->ops->stats(h->engine, out);
 	return SCAP_OK;
+}
+
+SCAP_API int scap_get_exit_status(const struct scap *h, int *status)
+{
+	if (!h->ops->exit_status)
+		return SCAP_ERR_UNSUPPORTED;
+	return h->ops->exit_status(h->engine, status);
 }
 
 SCAP_API const char *scap_last_error(const struct scap *h)

@@ -1,9 +1,13 @@
-/* libscap: opens a source of system-call events (a capture file, or live from the eBPF probe; the
- * kernel module and the ptrace tracer as their engines land) and hands out its events one at a time.
+/* libscap: opens a source of system-call events (a capture file, live from the eBPF probe, or a
+ * command traced with ptrace) and hands out its events one at a time.
  *
  *	char err[SCAP_ERRMSG_SIZE];
- *	struct scap_open_args args = { .size = sizeof(args), .engine = "savefile", .path = "x.scap"
- *}; struct scap *h = scap_open(&args, err); struct scap_evt *evt; uint16_t cpu; uint32_t flags;
+ *	struct scap_open_args args = {
+ *		.size = sizeof(args), .engine = "savefile", .path = "x.scap"};
+ *	struct scap *h = scap_open(&args, err);
+ *	struct scap_evt *evt;
+ *	uint16_t cpu;
+ *	uint32_t flags;
  *	while (scap_next(h, &evt, &cpu, &flags) == SCAP_OK) { ... }
  *	scap_close(h);
  */
@@ -29,7 +33,7 @@ struct scap;
  * then known to be absent in callers built against this version. */
 struct scap_open_args {
 	size_t size;
-	const char *engine; /* "savefile" or "bpf" */
+	const char *engine; /* "savefile", "bpf" or "ptrace" */
 	const char *path;   /* savefile: the capture file, plain or gzip-compressed */
 	/* bpf: the probe object (falco.bpf.o); NULL for SCAP_DEFAULT_BPF_PROBE */
 	const char *bpf_probe;
@@ -37,6 +41,15 @@ struct scap_open_args {
 	uint32_t ring_bytes;
 	/* live engines: the most I/O data bytes kept per event; 0 for 80 */
 	uint32_t snaplen;
+	/* live engines: capture this process only (its threads, and what it execs); 0 for all */
+	uint32_t only_tgid;
+	/* ptrace: the command to run and trace, NULL-terminated; argv[0] is looked up in PATH */
+	const char *const *ptrace_argv;
+	/* ptrace: instead of a command, the running process to attach to, with all its threads */
+	int32_t ptrace_pid;
+	/* ptrace: system calls to stop at besides those with dedicated events: names or numbers,
+	 * comma-separated, or "all"; NULL for none */
+	const char *ptrace_syscalls;
 };
 
 /* Where packages install the eBPF probe. */
@@ -52,7 +65,9 @@ struct scap_stats {
 };
 
 /* Opens a source. On failure returns NULL and writes a one-line reason to `err`
- * (SCAP_ERRMSG_SIZE bytes) naming the input and, for files, the offset. */
+ * (SCAP_ERRMSG_SIZE bytes) naming the input and, for files, the offset; errno then holds the
+ * system's reason where there is one (ENOENT: no such file or command, EACCES: not executable,
+ * EPERM: not allowed, ESRCH: no such process). */
 SCAP_API struct scap *scap_open(const struct scap_open_args *args, char *err);
 
 /* Returns the next event. SCAP_OK: *evt points to a validated record that stays valid until the
@@ -65,6 +80,11 @@ SCAP_API const struct scap_metadata *scap_get_metadata(const struct scap *h);
 
 /* Copies the counters into `out`. */
 SCAP_API int scap_get_stats(const struct scap *h, struct scap_stats *out);
+
+/* Sources that run a command (ptrace): once scap_next() has returned SCAP_EOF, the wait status
+ * of the command (or of the attached process) as waitpid() reports it. Returns SCAP_OK, or
+ * SCAP_ERR_UNSUPPORTED for other sources and when the process was not seen ending. */
+SCAP_API int scap_get_exit_status(const struct scap *h, int *status);
 
 /* The message of the last error. */
 SCAP_API const char *scap_last_error(const struct scap *h);
