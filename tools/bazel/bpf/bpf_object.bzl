@@ -37,7 +37,7 @@ def _bpf_object_impl(ctx):
         progress_message = "Compiling eBPF %s" % ctx.label,
         use_default_shell_env = True,
     )
-    return [DefaultInfo(files = depset([out]))]
+    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out]))]
 
 bpf_object = rule(
     implementation = _bpf_object_impl,

@@ -14,8 +14,9 @@ def buildifier_test(name, **kwargs):
     workspace_check_test(
         name = name,
         checker = "@npm//:node_modules/@bazel/buildifier/buildifier-linux_amd64",
-        # Bazel 4 has sh_binary and sh_test built in; @rules_shell does not exist for it.
-        checker_args = ["--mode=check", "--lint=warn", "--warnings=-native-sh-binary,-native-sh-test"],
+        # Bazel 4 has sh_binary, sh_test and CcInfo built in; the repositories newer Bazels load
+        # them from (@rules_shell, @rules_cc's cc/common) do not exist for it.
+        checker_args = ["--mode=check", "--lint=warn", "--warnings=-native-sh-binary,-native-sh-test,-native-cc-info"],
         patterns = ["WORKSPACE", "*.bzl", "*BUILD.bazel", "*BUILD"],
         **kwargs
     )

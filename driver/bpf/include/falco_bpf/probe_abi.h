@@ -11,6 +11,8 @@
 #define FALCO_BPF_COUNTERS_MAP "counters"
 
 struct falco_bpf_settings {
+	unsigned long long
+	    boot_epoch_ns;        /* wall-clock time of boot: event time = boot time + this */
 	unsigned int capture;     /* 0: the probe is attached but emits nothing */
 	unsigned int ignore_tgid; /* the reading process, whose own system calls are not captured */
 	unsigned int snaplen;     /* I/O data bytes kept per event */

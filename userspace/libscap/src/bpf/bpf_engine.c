@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../engine.h"
@@ -40,6 +41,16 @@ static int bpf_fail(char *err, size_t errlen, int status, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	return status;
+}
+
+/* Wall-clock time at boot, in ns: what the probe adds to its boot-based timestamps. */
+static uint64_t boot_epoch_ns(void)
+{
+	struct timespec real, boot;
+	clock_gettime(CLOCK_REALTIME, &real);
+	clock_gettime(CLOCK_BOOTTIME, &boot);
+	return ((uint64_t)real.tv_sec * 1000000000ull + (uint64_t)real.tv_nsec) -
+	       ((uint64_t)boot.tv_sec * 1000000000ull + (uint64_t)boot.tv_nsec);
 }
 
 static void bpf_close(struct scap_engine *e)
@@ -103,7 +114,13 @@ static int bpf_open(struct scap_engine **out, const struct scap_open_args *args,
 		goto fail;
 	}
 	struct falco_bpf_settings s = {
-	    .capture = 1, .ignore_tgid = (unsigned)getpid(), .snaplen = snaplen};
+	    .boot_epoch_ns = boot_epoch_ns(),
+	    .capture = 1,
+	    .ignore_tgid = (unsigned)getpid(),
+	    .snaplen = snaplen,
+	    .only_tgid =
+	        args->size > offsetof(struct scap_open_args, only_tgid) ? args->only_tgid : 0,
+	};
 	uint32_t zero = 0;
 	if (bpf_map_update_elem(bpf_map__fd(settings), &zero, &s, BPF_ANY) != 0) {
 		rc = bpf_fail(err, errlen, SCAP_ERR_IO, "bpf: cannot configure the probe: %s",
