@@ -178,7 +178,8 @@ int main(int argc, char **argv)
 	if (ptrace_tool) {
 		char *traced[] = {(char *)ptrace_tool, "--", self, "-w", count, NULL};
 		if (run_and_measure(traced, &r) == 0)
-			row("ptrace driver", &r, &base, "open, close and getpid stop the tracee");
+			row("ptrace driver", &r, &base,
+			    "open and close stop the tracee, getpid runs free");
 		else
 			printf("  %-28s failed\n", "ptrace driver");
 	}

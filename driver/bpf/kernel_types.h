@@ -28,6 +28,17 @@ enum {
 	BPF_ANY = 0,
 };
 
+/* bpf_ringbuf_output() flags and bpf_ringbuf_query() questions. */
+enum {
+	BPF_RB_NO_WAKEUP = 1,
+	BPF_RB_FORCE_WAKEUP = 2,
+};
+
+enum {
+	BPF_RB_AVAIL_DATA = 0,
+	BPF_RB_RING_SIZE = 1,
+};
+
 #pragma clang attribute push(__attribute__((preserve_access_index)), apply_to = record)
 
 /* x86_64 registers at system-call entry: arguments in di, si, dx, r10, r8, r9. */
