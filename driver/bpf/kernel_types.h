@@ -131,6 +131,7 @@ struct task_struct {
 	const struct cred *cred;
 	unsigned long min_flt, maj_flt;
 	kuid_t loginuid;
+	int exit_code;
 	char comm[16];
 };
 

@@ -124,3 +124,26 @@ int BPF_PROG(falco_sys_exit, struct pt_regs *regs, long ret)
 {
 	return emit(regs, (long)regs->orig_ax, ret, 1);
 }
+
+/* A thread ends: procexit with its exit status, split as wait() reports it. */
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(falco_sched_process_exit, struct task_struct *task)
+{
+	const struct falco_bpf_settings *s = capturing();
+	struct scratch *scratch = scratch_get();
+	struct builder b;
+
+	if (!s || !scratch)
+		return 0;
+	int code = task->exit_code;
+	builder_start(scratch, &b, SCAP_EV_PROCEXIT_1_E, 5, 2,
+	              bpf_ktime_get_boot_ns() + s->boot_epoch_ns,
+	              bpf_get_current_pid_tgid() & 0xffffffff, bpf_get_smp_processor_id());
+	builder_put_int(scratch, &b, (__u64)(long)code, 8);                 /* status */
+	builder_put_int(scratch, &b, (__u64)(long)((code >> 8) & 0xff), 8); /* ret */
+	builder_put_int(scratch, &b, code & 0x7f, 1);                       /* sig */
+	builder_put_int(scratch, &b, (code & 0x80) ? 1 : 0, 1);             /* core */
+	builder_put_int(scratch, &b, 0, 8); /* reaper_tid: not known here */
+	submit(scratch, &b);
+	return 0;
+}

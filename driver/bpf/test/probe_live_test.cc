@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <netinet/in.h>
 #include <string>
 #include <sys/socket.h>
@@ -157,6 +158,7 @@ TEST_F(ProbeLive, CapturesTheChildsCallsWithTheirParameters)
 	args.only_tgid = static_cast<uint32_t>(child);
 	struct scap *h = scap_open(&args, err);
 	ASSERT_TRUE(h) << err;
+	std::unique_ptr<struct scap, void (*)(struct scap *)> handle(h, scap_close);
 	ASSERT_EQ(write(go[1], "g", 1), 1);
 	int status;
 	waitpid(child, &status, 0);
@@ -193,7 +195,7 @@ TEST_F(ProbeLive, CapturesTheChildsCallsWithTheirParameters)
 	struct scap_stats stats;
 	scap_get_stats(h, &stats);
 	EXPECT_EQ(stats.n_drops, 0u);
-	scap_close(h);
+	const struct scap_metadata &metadata = *scap_get_metadata(h);
 	close(listener);
 	ASSERT_FALSE(events.empty());
 	for (const auto &e : events)
@@ -257,17 +259,55 @@ TEST_F(ProbeLive, CapturesTheChildsCallsWithTheirParameters)
 	EXPECT_EQ(exec_x->params[2].bytes, std::string("--probe-live-arg\0", 17));
 	EXPECT_EQ(exec_x->params[4].i64(), child); // pid
 
-	// The capture written with libscap reads back (the oracle test runs sysdig on it).
-	const char *out = std::getenv("PROBE_LIVE_CAPTURE");
-	if (out) {
-		struct scap_dumper *d = scap_dumper_open(out, false, err);
-		ASSERT_TRUE(d) << err;
-		struct scap_metadata meta = {};
-		scap_dump_section(d, &meta);
-		for (const auto &e : events)
-			scap_dump_event(d,
-			                reinterpret_cast<const struct scap_evt *>(e.record.data()),
-			                e.cpu, 0);
-		ASSERT_EQ(scap_dumper_close(d, err), SCAP_OK) << err;
+	// procexit: the child ended with status 0.
+	const Event *exit_e =
+	    find(events, SCAP_EV_PROCEXIT_1_E, [](const Event &) { return true; });
+	ASSERT_TRUE(exit_e) << summary(events);
+	EXPECT_EQ(exit_e->params[0].i64(), 0);
+
+	// Written with libscap (with the machine's metadata), the capture reads in the real sysdig
+	// with every event of the right type. sysdig 0.29 knows event codes below 336 and
+	// system-call ids below 334 only: it skips newer events without numbering them, and crashes
+	// on a generic event of a newer system call (rseq, which glibc calls at start-up, is 380).
+	// So the capture holds what it can represent.
+	const uint16_t sysdig_event_count = 336, sysdig_syscall_count = 334;
+	std::vector<const Event *> visible;
+	for (const auto &e : events) {
+		bool generic = e.type == SCAP_EV_GENERIC_E || e.type == SCAP_EV_GENERIC_X;
+		uint16_t id = 0;
+		if (generic && e.params.size() > 0 && e.params[0].bytes.size() == 2)
+			std::memcpy(&id, e.params[0].bytes.data(), 2);
+		if (e.type < sysdig_event_count && (!generic || id < sysdig_syscall_count))
+			visible.push_back(&e);
 	}
+	std::string capture = dir + "/probe-live.scap";
+	struct scap_dumper *d = scap_dumper_open(capture.c_str(), false, err);
+	ASSERT_TRUE(d) << err;
+	scap_dump_section(d, &metadata);
+	for (const Event *e : visible)
+		scap_dump_event(d, reinterpret_cast<const struct scap_evt *>(e->record.data()),
+		                e->cpu, 0);
+	ASSERT_EQ(scap_dumper_close(d, err), SCAP_OK) << err;
+	if (access("/usr/bin/sysdig", X_OK) != 0)
+		GTEST_SKIP() << "sysdig is not installed: the capture was not checked by it";
+	std::string cmd = "sysdig -D -r " + capture + " -p '%evt.num %evt.type' 2>/dev/null";
+	ASSERT_GT(visible.size(), events.size() / 2);
+	FILE *p = popen(cmd.c_str(), "r");
+	ASSERT_TRUE(p);
+	char line[256];
+	size_t seen = 0;
+	while (fgets(line, sizeof(line), p)) {
+		seen++;
+		unsigned long num = 0;
+		char type[64] = "";
+		ASSERT_EQ(sscanf(line, "%lu %63s", &num, type), 2) << line;
+		ASSERT_GE(num, 1u);
+		ASSERT_LE(num, visible.size());
+		const Event &e = *visible[num - 1];
+		if (e.type != SCAP_EV_GENERIC_E && e.type != SCAP_EV_GENERIC_X) {
+			EXPECT_STREQ(type, scap_event_table[e.type].name) << "event " << num;
+		}
+	}
+	pclose(p);
+	EXPECT_EQ(seen, visible.size()) << "sysdig printed " << seen << " of " << visible.size();
 }
