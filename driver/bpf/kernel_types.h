@@ -79,6 +79,42 @@ struct files_struct {
 	struct fdtable *fdt;
 };
 
+struct qstr {
+	union {
+		struct {
+			__u32 hash;
+			__u32 len;
+		};
+		__u64 hash_len;
+	};
+	const unsigned char *name;
+};
+
+struct dentry {
+	struct dentry *d_parent;
+	struct qstr d_name;
+};
+
+struct vfsmount {
+	struct dentry *mnt_root;
+};
+
+/* The mount a vfsmount is embedded in (fs/mount.h): how a path walk crosses mount points. */
+struct mount {
+	struct mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct vfsmount mnt;
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+struct fs_struct {
+	struct path pwd;
+};
+
 struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 };
@@ -127,6 +163,7 @@ struct task_struct {
 	struct task_struct *group_leader;
 	struct mm_struct *mm;
 	struct files_struct *files;
+	struct fs_struct *fs;
 	struct signal_struct *signal;
 	const struct cred *cred;
 	unsigned long min_flt, maj_flt;

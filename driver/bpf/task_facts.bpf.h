@@ -56,6 +56,88 @@ static __always_inline void put_args(struct scratch *s, struct builder *b, struc
 	                       MAX_ARGS_BYTES);
 }
 
+#define MAX_PATH_DEPTH 32
+#define PATH_AREA 8192
+
+/* State of a walk from a dentry up to the root, one component per bpf_loop() step. */
+struct path_walk {
+	struct dentry *dentry;
+	struct vfsmount *vfsmnt;
+	struct mount *mnt;
+	__u32 pos; /* where the next component ends, in the path area */
+};
+
+/* One step up: prepends "/name" of the current dentry, or crosses a mount point. Returns 1 at
+ * the root (or when the area is full) to stop the loop. */
+static long path_walk_step(__u32 index, void *ctx)
+{
+	struct path_walk *w = ctx;
+	struct scratch *s = scratch_get();
+	/* Plain copies: the CO-RE reads below must not relocate accesses to this local struct. */
+	struct dentry *dentry = w->dentry;
+	struct vfsmount *vfsmnt = w->vfsmnt;
+	struct mount *mnt = w->mnt;
+
+	(void)index;
+	if (!s)
+		return 1;
+	struct dentry *root = BPF_CORE_READ(vfsmnt, mnt_root);
+	struct dentry *parent = BPF_CORE_READ(dentry, d_parent);
+	if (dentry == root) {
+		struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+		if (up == mnt)
+			return 1; /* the root of the root mount */
+		w->dentry = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->mnt = up;
+		w->vfsmnt = (void *)((char *)up + bpf_core_field_offset(struct mount, mnt));
+		return 0;
+	}
+	if (dentry == parent)
+		return 1;
+	__u32 len = BPF_CORE_READ(dentry, d_name.len) & 255;
+	__u32 pos = w->pos;
+	if (len + 1 > pos)
+		return 1;
+	pos -= len + 1;
+	w->pos = pos;
+	__u32 at = SCRATCH_SIZE + (pos & (PATH_AREA - 1));
+	s->data[at & (2 * SCRATCH_SIZE - 1)] = '/';
+	bpf_probe_read_kernel(&s->data[(at + 1) & (2 * SCRATCH_SIZE - 1)], len,
+	                      BPF_CORE_READ(dentry, d_name.name));
+	w->dentry = parent;
+	return 0;
+}
+
+/* The current directory of `task`, walked up from its dentry to the root, crossing mount points.
+ * The components are gathered backwards in the upper half of the scratch buffer, then copied to
+ * the value's place. */
+static __always_inline void put_cwd(struct scratch *s, struct builder *b, struct task_struct *task)
+{
+	struct vfsmount *vfsmnt = BPF_CORE_READ(task, fs, pwd.mnt);
+	struct path_walk w = {
+	    .dentry = BPF_CORE_READ(task, fs, pwd.dentry),
+	    .vfsmnt = vfsmnt,
+	    .mnt = (void *)((char *)vfsmnt - bpf_core_field_offset(struct mount, mnt)),
+	    .pos = PATH_AREA - 1,
+	};
+	__u32 end = PATH_AREA - 1;
+
+	s->data[SCRATCH_SIZE + end] = '\0';
+	bpf_loop(MAX_PATH_DEPTH, path_walk_step, &w, 0);
+	__u32 pos = w.pos & (PATH_AREA - 1);
+	if (pos == end) {
+		pos--;
+		s->data[SCRATCH_SIZE + pos] = '/';
+	}
+	__u32 n = (end - pos + 1) & (PATH_AREA - 1);
+	if (n == 0 || bpf_probe_read_kernel(&s->data[b->values_at & SCRATCH_MASK], n,
+	                                    &s->data[SCRATCH_SIZE + pos]) != 0) {
+		builder_put_empty(s, b);
+		return;
+	}
+	builder_commit(s, b, n);
+}
+
 static __always_inline void put_proc_fact(struct scratch *s, struct builder *b, __u8 field)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
@@ -106,6 +188,9 @@ static __always_inline void put_proc_fact(struct scratch *s, struct builder *b, 
 		return;
 	case SCAP_PROC_ARGS:
 		put_args(s, b, task);
+		return;
+	case SCAP_PROC_CWD:
+		put_cwd(s, b, task);
 		return;
 	case SCAP_PROC_ENV: {
 		unsigned long start = BPF_CORE_READ(task, mm, env_start);

@@ -66,6 +66,18 @@ std::string summary(const std::vector<Event> &events)
 	return out;
 }
 
+// Index of the parameter named `name` of event `type`, from the schema.
+size_t param_index(uint16_t type, const char *name)
+{
+	const auto &info = scap_event_table[type];
+	for (size_t i = 0; i < info.nparams; i++) {
+		if (std::strcmp(info.params[i].name, name) == 0)
+			return i;
+	}
+	ADD_FAILURE() << scap_event_table[type].name << " has no parameter " << name;
+	return 0;
+}
+
 template <typename F> const Event *find(const std::vector<Event> &events, uint16_t type, F match)
 {
 	for (const auto &e : events) {
@@ -100,6 +112,8 @@ std::string probe_path()
 	if (connect(s, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
 		_exit(4);
 	close(s);
+	char marker[] = "PROBE_LIVE_MARKER=42";
+	putenv(marker);
 	execl("/bin/true", "true", "--probe-live-arg", static_cast<char *>(nullptr));
 	_exit(5);
 }
@@ -258,6 +272,17 @@ TEST_F(ProbeLive, CapturesTheChildsCallsWithTheirParameters)
 	EXPECT_EQ(exec_x->params[1].str(), "true");
 	EXPECT_EQ(exec_x->params[2].bytes, std::string("--probe-live-arg\0", 17));
 	EXPECT_EQ(exec_x->params[4].i64(), child); // pid
+	auto exec_param = [&](const char *name) {
+		return exec_x->params.at(param_index(SCAP_EV_SYSCALL_EXECVE_19_X, name));
+	};
+	char cwd[4096];
+	ASSERT_TRUE(getcwd(cwd, sizeof(cwd)));
+	EXPECT_EQ(exec_param("cwd").str(), cwd);
+	EXPECT_EQ(exec_param("uid").u32(), geteuid());
+	EXPECT_EQ(exec_param("gid").u32(), getegid());
+	EXPECT_EQ(exec_param("comm").str(), "true");
+	std::string marker = "PROBE_LIVE_MARKER=42";
+	EXPECT_NE(exec_param("env").bytes.find(marker), std::string::npos);
 
 	// procexit: the child ended with status 0.
 	const Event *exit_e =
