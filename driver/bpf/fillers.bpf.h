@@ -281,8 +281,41 @@ __noinline int fill_param(struct builder *b, const struct syscall_call *c, __u32
 		put_iovec(s, b, (const void *)value, count, limit, detail == SCAP_PART_SIZE);
 		break;
 	}
+	case SCAP_FILL_MSGHDR: {
+		/* struct user_msghdr: name, namelen, iov, iovlen, control, controllen, flags. */
+		struct {
+			const void *name;
+			__u64 namelen;
+			const void *iov;
+			__u64 iovlen;
+			const void *control;
+			__u64 controllen;
+		} msg;
+		if (bpf_probe_read_user(&msg, sizeof(msg), (const void *)value) != 0) {
+			builder_put_empty(s, b);
+			break;
+		}
+		if (detail == SCAP_PART_CONTROL) {
+			builder_put_user_bytes(s, b, msg.control, msg.controllen, c->snaplen);
+			break;
+		}
+		long len = arg2 == SCAP_FILL_NONE ? (long)c->snaplen : (long)source_value(c, arg2);
+		__u64 limit = len > 0 && (__u64)len < c->snaplen ? (__u64)len : c->snaplen;
+		put_iovec(s, b, msg.iov, msg.iovlen, len > 0 ? limit : 0, detail == SCAP_PART_SIZE);
+		break;
+	}
+	case SCAP_FILL_DYN:
+		/* The variant index, then the value: ptrace's addr and data use variant 0, a u64.
+		 */
+		if (detail != 0) {
+			builder_put_empty(s, b);
+			break;
+		}
+		s->data[b->values_at & SCRATCH_MASK] = 0;
+		__builtin_memcpy(&s->data[(b->values_at + 1) & SCRATCH_MASK], &value, 8);
+		builder_commit(s, b, 9);
+		break;
 	default:
-		/* msghdr, dynamic ptrace values: not gathered yet, recorded as not available. */
 		builder_put_empty(s, b);
 		break;
 	}

@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <string>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -111,6 +112,13 @@ std::string probe_path()
 	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (connect(s, reinterpret_cast<sockaddr *>(&addr), sizeof(addr)) != 0)
 		_exit(4);
+	char payload[] = "msgdata";
+	iovec iov{payload, 7};
+	msghdr msg{};
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	if (sendmsg(s, &msg, 0) != 7)
+		_exit(6);
 	close(s);
 	char marker[] = "PROBE_LIVE_MARKER=42";
 	putenv(marker);
@@ -263,6 +271,15 @@ TEST_F(ProbeLive, CapturesTheChildsCallsWithTheirParameters)
 	uint16_t remote_port;
 	std::memcpy(&remote_port, tuple.data() + 11, 2);
 	EXPECT_EQ(remote_port, port);
+
+	// sendmsg exit: 7 bytes sent, the data gathered from the iovec.
+	const Event *sendmsg_x =
+	    find(events, SCAP_EV_SOCKET_SENDMSG_X, [](const Event &) { return true; });
+	ASSERT_TRUE(sendmsg_x) << summary(events);
+	EXPECT_EQ(sendmsg_x->params[param_index(SCAP_EV_SOCKET_SENDMSG_X, "res")].i64(), 7);
+	EXPECT_EQ(sendmsg_x->params[param_index(SCAP_EV_SOCKET_SENDMSG_X, "data")].bytes,
+	          "msgdata");
+	EXPECT_EQ(sendmsg_x->params[param_index(SCAP_EV_SOCKET_SENDMSG_X, "size")].u32(), 7u);
 
 	// execve exit: success, exe "true", args "--probe-live-arg", the child's pid and uid 0.
 	const Event *exec_x =
