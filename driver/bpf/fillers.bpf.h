@@ -11,6 +11,7 @@
 
 #include "driver_api/event_codes.h"
 #include "driver_api/fill_table.h"
+#include "driver_api/param_width.h"
 #include "event_builder.bpf.h"
 #include "task_facts.bpf.h"
 
@@ -31,52 +32,6 @@ struct syscall_call {
 #define PPM_AF_INET 2
 #define PPM_AF_INET6 10
 
-/* Bytes of a fixed-size parameter type; 0 for variable-size types. */
-static __always_inline __u32 type_width(__u8 type)
-{
-	switch (type) {
-	case SCAP_PT_INT8:
-	case SCAP_PT_UINT8:
-	case SCAP_PT_SIGTYPE:
-	case SCAP_PT_L4PROTO:
-	case SCAP_PT_SOCKFAMILY:
-	case SCAP_PT_FLAGS8:
-	case SCAP_PT_ENUMFLAGS8:
-		return 1;
-	case SCAP_PT_INT16:
-	case SCAP_PT_UINT16:
-	case SCAP_PT_SYSCALLID:
-	case SCAP_PT_PORT:
-	case SCAP_PT_FLAGS16:
-	case SCAP_PT_ENUMFLAGS16:
-		return 2;
-	case SCAP_PT_INT32:
-	case SCAP_PT_UINT32:
-	case SCAP_PT_BOOL:
-	case SCAP_PT_IPV4ADDR:
-	case SCAP_PT_FLAGS32:
-	case SCAP_PT_UID:
-	case SCAP_PT_GID:
-	case SCAP_PT_SIGSET:
-	case SCAP_PT_MODE:
-	case SCAP_PT_ENUMFLAGS32:
-	case SCAP_PT_FD32:
-	case SCAP_PT_PID32:
-		return 4;
-	case SCAP_PT_INT64:
-	case SCAP_PT_UINT64:
-	case SCAP_PT_ERRNO:
-	case SCAP_PT_FD:
-	case SCAP_PT_PID:
-	case SCAP_PT_RELTIME:
-	case SCAP_PT_ABSTIME:
-	case SCAP_PT_DOUBLE:
-		return 8;
-	default:
-		return 0;
-	}
-}
-
 /* A value source: an argument (0-5) or the return value. */
 static __always_inline __u64 source_value(const struct syscall_call *c, __u8 which)
 {
@@ -88,7 +43,7 @@ static __always_inline __u64 source_value(const struct syscall_call *c, __u8 whi
 /* A fixed-size value; variable-size types that arrive here get no value. */
 static __always_inline void put_number(struct scratch *s, struct builder *b, __u64 value, __u8 type)
 {
-	__u32 width = type_width(type);
+	__u32 width = scap_param_number_width(type);
 	if (width)
 		builder_put_int(s, b, value, width);
 	else

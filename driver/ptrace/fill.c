@@ -12,6 +12,7 @@
 
 #include "driver_api/event_table.h"
 #include "driver_api/fill_table.h"
+#include "driver_api/param_width.h"
 #include "driver_api/syscall_table.h"
 #include "proc_facts.h"
 #include "sockets.h"
@@ -31,52 +32,6 @@ struct fill_ctx {
 	bool facts_begun;
 };
 
-/* Bytes of a parameter type that holds one number; 0 for the others. */
-static unsigned number_width(uint8_t type)
-{
-	switch (type) {
-	case SCAP_PT_INT8:
-	case SCAP_PT_UINT8:
-	case SCAP_PT_SIGTYPE:
-	case SCAP_PT_L4PROTO:
-	case SCAP_PT_SOCKFAMILY:
-	case SCAP_PT_FLAGS8:
-	case SCAP_PT_ENUMFLAGS8:
-		return 1;
-	case SCAP_PT_INT16:
-	case SCAP_PT_UINT16:
-	case SCAP_PT_SYSCALLID:
-	case SCAP_PT_PORT:
-	case SCAP_PT_FLAGS16:
-	case SCAP_PT_ENUMFLAGS16:
-		return 2;
-	case SCAP_PT_INT32:
-	case SCAP_PT_UINT32:
-	case SCAP_PT_BOOL:
-	case SCAP_PT_IPV4ADDR:
-	case SCAP_PT_FLAGS32:
-	case SCAP_PT_ENUMFLAGS32:
-	case SCAP_PT_UID:
-	case SCAP_PT_GID:
-	case SCAP_PT_SIGSET:
-	case SCAP_PT_MODE:
-	case SCAP_PT_FD32:
-	case SCAP_PT_PID32:
-		return 4;
-	case SCAP_PT_INT64:
-	case SCAP_PT_UINT64:
-	case SCAP_PT_ERRNO:
-	case SCAP_PT_FD:
-	case SCAP_PT_PID:
-	case SCAP_PT_RELTIME:
-	case SCAP_PT_ABSTIME:
-	case SCAP_PT_DOUBLE:
-		return 8;
-	default:
-		return 0;
-	}
-}
-
 /* Types that hold a C int: an argument gives its low 32 bits, sign-extended. */
 static bool is_int_typed(uint8_t type)
 {
@@ -86,7 +41,7 @@ static bool is_int_typed(uint8_t type)
 
 static void put_number(struct fill_ctx *c, uint8_t type, uint64_t value)
 {
-	unsigned width = number_width(type);
+	unsigned width = scap_param_number_width(type);
 	if (width)
 		ptrace_record_put_int(c->r, value, width);
 	else
@@ -522,7 +477,7 @@ static void fill_dyn(struct fill_ctx *c, const struct scap_fill *f, const struct
 		return;
 	}
 	uint8_t type = scap_dynamic_tables[p->dynamic_table].variants[f->detail].type;
-	unsigned width = number_width(type);
+	unsigned width = scap_param_number_width(type);
 	uint8_t *at = ptrace_record_reserve(c->r, 1 + width);
 	if (!at)
 		return;
@@ -672,7 +627,7 @@ uint32_t ptrace_fill_procexit(struct ptrace_record *r, pid_t tid, int status, ui
 
 	ptrace_record_start(r, SCAP_EV_PROCEXIT_1_E, ts, (uint64_t)tid);
 	for (uint32_t i = 0; i < info->nparams && i < sizeof(values) / sizeof(values[0]); i++) {
-		unsigned width = number_width(info->params[i].type);
+		unsigned width = scap_param_number_width(info->params[i].type);
 		if (width)
 			ptrace_record_put_int(r, values[i], width);
 		else
