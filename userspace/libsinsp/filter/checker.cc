@@ -115,7 +115,8 @@ private:
                 ok = false;
                 continue;
             }
-            if (std::optional<std::string> problem = fields_.check_literal(*field, literal.text)) {
+            if (std::optional<std::string> problem =
+                    fields_.check_literal(*field, c.op, literal.text)) {
                 error(literal.position, *problem);
                 ok = false;
                 continue;

@@ -88,7 +88,8 @@ std::string BoundField::to_string() const {
     return name + "[" + *argument + "]";
 }
 
-std::optional<std::string> FieldResolver::check_literal(const BoundField&, std::string_view) const {
+std::optional<std::string> FieldResolver::check_literal(const BoundField&, Operator,
+                                                        std::string_view) const {
     return std::nullopt;
 }
 

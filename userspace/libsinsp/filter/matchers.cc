@@ -162,7 +162,10 @@ std::unique_ptr<Matcher> string_matcher(const TypedCheck& c) {
         }
         return std::make_unique<StringSet>(texts(c));
     }
-    std::string lit = c.constants.at(0).text;
+    if (c.constants.size() != 1) {
+        return nullptr;
+    }
+    std::string lit = c.constants[0].text;
     switch (op) {
     case Operator::kEq:
         return on_text([lit](std::string_view t) { return t == lit; });

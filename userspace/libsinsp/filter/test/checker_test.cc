@@ -103,6 +103,8 @@ const Case kCases[] = {
     {"evt.arg[0] exists and proc.aname[2] = x and evt.type = opne",
      "filter:1:56: unknown event type opne"},
     {"evt.type in (open, my_list)", "filter:1:20: unknown event type my_list"},
+    {"evt.type != opne", "filter:1:13: unknown event type opne"},
+    {"evt.type startswith op or evt.type contains pen", ""},
     // Every error, in text order.
     {"proc.nmae = x or proc.pid = y or (evt.failed = 1 and not macro)",
      "filter:1:1: unknown field 'proc.nmae'; did you mean 'proc.name'?\n"

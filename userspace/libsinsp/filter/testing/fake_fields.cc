@@ -108,9 +108,11 @@ const std::vector<std::string>& fake_event_names() {
 
 FakeFields::FakeFields() : FieldTable(catalogue()) {}
 
-std::optional<std::string> FakeFields::check_literal(const BoundField& field,
+std::optional<std::string> FakeFields::check_literal(const BoundField& field, Operator op,
                                                      std::string_view literal) const {
-    if (!field.event_type) {
+    bool names_types = op == Operator::kEq || op == Operator::kNe || op == Operator::kIn ||
+                       op == Operator::kIntersects;
+    if (!field.event_type || !names_types) {
         return std::nullopt;
     }
     const auto& names = fake_event_names();

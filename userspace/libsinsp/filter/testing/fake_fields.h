@@ -15,11 +15,12 @@ namespace sinsp::filter::testing {
 const std::vector<std::string>& fake_event_names();
 
 // A FieldTable with about forty fields of every type, argument form and multiplicity, whose
-// check_literal rejects unknown event names for evt.type ("unknown event type X").
+// check_literal rejects unknown event names compared with evt.type by =, !=, in or intersects
+// ("unknown event type X").
 class FakeFields final : public FieldTable {
 public:
     FakeFields();
-    std::optional<std::string> check_literal(const BoundField& field,
+    std::optional<std::string> check_literal(const BoundField& field, Operator op,
                                              std::string_view literal) const override;
 };
 

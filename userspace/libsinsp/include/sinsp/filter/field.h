@@ -112,9 +112,9 @@ public:
     // Every field name, to suggest the nearest one for a misspelling.
     virtual std::vector<std::string_view> field_names() const = 0;
 
-    // A chance to reject a literal compared with `field` (evt.type with an unknown event name):
-    // returns the message, or nothing when the literal is fine. The default accepts everything.
-    virtual std::optional<std::string> check_literal(const BoundField& field,
+    // A chance to reject a literal compared with `field` by `op` (evt.type = opne: unknown event
+    // type): returns the message, or nothing when the literal is fine. The default accepts all.
+    virtual std::optional<std::string> check_literal(const BoundField& field, Operator op,
                                                      std::string_view literal) const;
 };
 
