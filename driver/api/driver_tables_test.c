@@ -6,23 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "driver_api/event_table.h"
 #include "driver_api/fill_table.h"
 #include "driver_api/syscall_table.h"
-
-static int checks;
-static int failures;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void check(int ok, const char *what, int line)
-{
-	checks++;
-	if (!ok) {
-		failures++;
-		fprintf(stderr, "driver_tables_test.c:%d: failed: %s\n", line, what);
-	}
-}
 
 /* The PPM value named `name` in value table `id`, or -12345 when there is none. */
 static long long ppm_value(enum scap_value_table_id id, const char *name)
@@ -172,6 +159,5 @@ int main(void)
 	check_open_fills();
 	check_conversions();
 	check_agreement();
-	printf("driver_tables_test: %d passed, %d failed\n", checks - failures, failures);
-	return failures == 0 ? 0 : 1;
+	return check_report("driver_tables_test");
 }

@@ -5,21 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "driver_api/event_table.h"
-
-static int checks;
-static int failures;
-
-#define CHECK(cond) check((cond), #cond, __LINE__)
-
-static void check(int ok, const char *what, int line)
-{
-	checks++;
-	if (!ok) {
-		failures++;
-		fprintf(stderr, "event_schema_test.c:%d: failed: %s\n", line, what);
-	}
-}
 
 /* The entry `name` of value table `id`, or NULL. */
 static const struct scap_named_value *find_value(enum scap_value_table_id id, const char *name)
@@ -134,6 +121,5 @@ int main(void)
 	check_value_tables();
 	check_shape();
 	check_versions();
-	printf("event_schema_test: %d passed, %d failed\n", checks - failures, failures);
-	return failures == 0 ? 0 : 1;
+	return check_report("event_schema_test");
 }
