@@ -10,6 +10,7 @@
 
 #include "capture_builder.hh"
 #include "driver_api/event_table.h"
+#include "driver_api/param_width.h"
 #include "scap/scap_dumper.h"
 #include "scap_test_util.hh"
 
@@ -37,35 +38,9 @@ std::string sample_value(uint8_t type, uint32_t seed)
 	std::string bytes(16, '\0');
 	for (size_t i = 0; i < bytes.size(); i++)
 		bytes[i] = static_cast<char>(seed * 31 + i);
+	if (unsigned width = scap_param_number_width(type))
+		return bytes.substr(0, width);
 	switch (type) {
-	case SCAP_PT_INT8:
-	case SCAP_PT_UINT8:
-	case SCAP_PT_SIGTYPE:
-	case SCAP_PT_L4PROTO:
-	case SCAP_PT_SOCKFAMILY:
-	case SCAP_PT_FLAGS8:
-	case SCAP_PT_ENUMFLAGS8:
-		return bytes.substr(0, 1);
-	case SCAP_PT_INT16:
-	case SCAP_PT_UINT16:
-	case SCAP_PT_SYSCALLID:
-	case SCAP_PT_PORT:
-	case SCAP_PT_FLAGS16:
-	case SCAP_PT_ENUMFLAGS16:
-		return bytes.substr(0, 2);
-	case SCAP_PT_INT32:
-	case SCAP_PT_UINT32:
-	case SCAP_PT_BOOL:
-	case SCAP_PT_IPV4ADDR:
-	case SCAP_PT_FLAGS32:
-	case SCAP_PT_UID:
-	case SCAP_PT_GID:
-	case SCAP_PT_SIGSET:
-	case SCAP_PT_MODE:
-	case SCAP_PT_ENUMFLAGS32:
-	case SCAP_PT_FD32:
-	case SCAP_PT_PID32:
-		return bytes.substr(0, 4);
 	case SCAP_PT_IPV6ADDR:
 		return bytes;
 	case SCAP_PT_CHARBUF:
