@@ -1,0 +1,62 @@
+// How a class of fields (evt, proc, fd, ...) plugs into the catalogue: each class file lists its
+// fields with the functions that extract them. Internal to libsinsp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sinsp/event.h"
+#include "sinsp/filter/field.h"
+#include "sinsp/filter/value.h"
+#include "sinsp/inspector.h"
+#include "sinsp/thread_info.h"
+
+namespace sinsp::fields {
+
+// What an extraction may look at: the inspector's state and the current event.
+struct Context {
+    const Inspector& inspector;
+    const Event& event;
+    // Scratch text an extractor may build a value in; values pointing into it stay valid until the
+    // next extraction (use ValueList::add_string_copy for more than one such value).
+    std::string& scratch;
+
+    ThreadInfo* thread() const { return event.thread(); }
+    FdInfo* fd() const { return event.fd(); }
+};
+
+// Appends the field's values for ctx.event to `out`; false when it has none.
+using ExtractFn = bool (*)(Context& ctx, const filter::BoundField& field, filter::ValueList& out);
+
+// Writes the field as formats print it; false when it has none. Optional: without it the
+// formatter prints the extracted values (see render_values in catalogue.cc).
+using RenderFn = bool (*)(Context& ctx, const filter::BoundField& field, std::string& out);
+
+struct FieldDef {
+    filter::FieldInfo info; // info.id is assigned by the catalogue
+    ExtractFn extract = nullptr;
+    RenderFn render = nullptr;
+};
+
+struct FieldClassDef {
+    std::string name;        // "evt"
+    std::string description; // one line for --list
+    std::vector<FieldDef> fields;
+};
+
+// Shorthand for a field definition with the type's default operators.
+FieldDef field(std::string name, filter::FieldType type, std::string description, ExtractFn extract,
+               RenderFn render = nullptr);
+
+// The classes, one file each.
+FieldClassDef evt_fields();
+FieldClassDef syscall_fields();
+FieldClassDef proc_fields();
+FieldClassDef thread_fields();
+FieldClassDef user_fields();
+FieldClassDef group_fields();
+FieldClassDef fd_fields();
+FieldClassDef fs_fields();
+FieldClassDef container_fields();
+
+} // namespace sinsp::fields
