@@ -175,6 +175,9 @@ void EventParser::parse(Event& evt) {
             thread->last_enter_ts = evt.ts();
             thread->last_enter_type = evt.type();
             resolve_fd(evt, *thread);
+            if (action == Action::kProcexit) { // an enter-only event
+                parse_procexit(evt, *thread);
+            }
         }
         return;
     }
