@@ -78,6 +78,10 @@ const Event* Inspector::next() {
     uint32_t flags = 0;
     int rc = scap_next(handle_, &raw, &cpu, &flags);
     if (rc == SCAP_EOF) {
+        eof_ = true;
+        return nullptr;
+    }
+    if (rc == SCAP_TIMEOUT) {
         return nullptr;
     }
     if (rc != SCAP_OK) {

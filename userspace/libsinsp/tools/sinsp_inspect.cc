@@ -5,6 +5,8 @@
 //   sinsp-inspect -L                 events and their parameters
 #include <getopt.h>
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,8 +25,17 @@
 
 namespace {
 
+volatile std::sig_atomic_t g_stop = 0;
+
+void on_signal(int) {
+    g_stop = 1;
+}
+
 struct Options {
     std::string read_path;
+    std::string bpf_probe; // -B: capture live with the eBPF probe
+    bool live_bpf = false;
+    double seconds = 0; // -M: stop after this many seconds (0: no limit)
     std::string format;
     std::string write_path;
     std::string filter;
@@ -41,6 +52,9 @@ struct Options {
                  "             prints events even when a field has no value)\n"
                  "  -j         print events as JSON objects\n"
                  "  -n N       stop after N events\n"
+                 "  -B, --bpf[=PROBE]  capture live with the eBPF probe (root; default probe\n"
+                 "             " SCAP_DEFAULT_BPF_PROBE ")\n"
+                 "  -M SECS    stop after SECS seconds\n"
                  "  -w OUT     write the events that pass the filter to the capture OUT\n"
                  "  -l, --list list the fields\n"
                  "  -L         list the events\n");
@@ -131,13 +145,31 @@ int run(const Options& opt) {
         }
     }
 
-    if (opt.read_path.empty()) {
-        std::fprintf(stderr, "sinsp-inspect: no input: give a capture with -r FILE\n");
+    if (opt.read_path.empty() == !opt.live_bpf) {
+        std::fprintf(stderr, "sinsp-inspect: give one input: -r FILE or -B\n");
         return 1;
     }
     sinsp::OpenOptions source;
-    source.path = opt.read_path;
+    if (opt.live_bpf) {
+        source.engine = "bpf";
+        source.bpf_probe = opt.bpf_probe;
+    } else {
+        source.path = opt.read_path;
+    }
     auto inspector = sinsp::Inspector::open(source);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    const auto started = std::chrono::steady_clock::now();
+    auto expired = [&] {
+        if (g_stop != 0) {
+            return true;
+        }
+        if (opt.seconds <= 0) {
+            return false;
+        }
+        std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+        return elapsed.count() >= opt.seconds;
+    };
     sinsp::FieldExtractor extractor(*inspector);
     std::unique_ptr<Writer> writer;
     if (!opt.write_path.empty()) {
@@ -145,8 +177,15 @@ int run(const Options& opt) {
     }
     Output out;
     uint64_t seen = 0;
-    while (const sinsp::Event* evt = inspector->next()) {
-        if (opt.max_events != 0 && seen >= opt.max_events) {
+    while (true) {
+        const sinsp::Event* evt = inspector->next();
+        if (evt == nullptr) {
+            if (inspector->eof() || expired()) {
+                break;
+            }
+            continue;
+        }
+        if ((opt.max_events != 0 && seen >= opt.max_events) || (opt.live_bpf && expired())) {
             break;
         }
         seen++;
@@ -188,12 +227,13 @@ int run(const Options& opt) {
 int main(int argc, char** argv) {
     static const option long_options[] = {
         {"list", no_argument, nullptr, 'l'},
+        {"bpf", optional_argument, nullptr, 'B'},
         {"help", no_argument, nullptr, 'h'},
         {nullptr, 0, nullptr, 0},
     };
     Options opt;
     int c;
-    while ((c = getopt_long(argc, argv, "+r:p:jn:w:lLh", long_options, nullptr)) != -1) {
+    while ((c = getopt_long(argc, argv, "+r:p:jn:w:lLhB::M:", long_options, nullptr)) != -1) {
         switch (c) {
         case 'r':
             opt.read_path = optarg;
@@ -216,6 +256,19 @@ int main(int argc, char** argv) {
         case 'w':
             opt.write_path = optarg;
             break;
+        case 'B':
+            opt.live_bpf = true;
+            opt.bpf_probe = optarg != nullptr ? optarg : "";
+            break;
+        case 'M': {
+            char* end = nullptr;
+            opt.seconds = std::strtod(optarg, &end);
+            if (end == optarg || *end != '\0' || opt.seconds <= 0) {
+                std::fprintf(stderr, "sinsp-inspect: -M: '%s' is not a positive number\n", optarg);
+                return 1;
+            }
+            break;
+        }
         case 'l':
             list_fields(stdout);
             return 0;

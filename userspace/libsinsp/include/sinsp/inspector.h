@@ -58,9 +58,12 @@ public:
     Inspector(const Inspector&) = delete;
     Inspector& operator=(const Inspector&) = delete;
 
-    // The next event, after it updated the state; nullptr at the end of the source. The event is
-    // valid until the next call. Throws sinsp::Error on a corrupt or failing source.
+    // The next event, after it updated the state. The event is valid until the next call.
+    // nullptr at the end of the source, or when a live source had nothing for a while: eof()
+    // tells which. Throws sinsp::Error on a corrupt or failing source.
     const Event* next();
+    // True once the source has ended.
+    bool eof() const { return eof_; }
 
     const ThreadTable& threads() const { return threads_; }
     ThreadTable& threads() { return threads_; }
@@ -90,6 +93,7 @@ private:
     MachineInfo machine_;
     Event event_;
     uint64_t num_ = 0;
+    bool eof_ = false;
     uint64_t first_ts_ = 0, previous_ts_ = 0, current_ts_ = 0;
     uint64_t sections_seen_ = 0;
     int64_t pending_removal_ = -1; // a thread whose procexit was the previous event

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# sysdig (Debian's, on the machine) is the oracle for what sinsp-inspect prints: every case of
+# test/sysdig_cases/*.txt, applied to every capture, must print exactly what sysdig prints.
+#
+# A case is one line of arguments, shell-quoted, given to both `sysdig -r CAPTURE` and
+# `sinsp-inspect -r CAPTURE` (an empty line: no arguments, the default format). Lines starting
+# with # are comments.
+# Usage: sysdig_compare_test.sh SINSP_INSPECT CASES_DIR CAPTURE...; the shared captures come from
+# @shared_testdata's runfiles when ../shared exists (else only ours are compared).
+set -uo pipefail
+inspect="$1"
+cases_dir="$2"
+shift 2
+shopt -s nullglob
+captures=("$@" "${TEST_SRCDIR:-.}"/shared_testdata/captures/*.scap)
+if ! command -v sysdig >/dev/null; then
+  echo "sysdig is not installed (tools/setup/setup.sh installs it)" >&2
+  exit 1
+fi
+work="${TEST_TMPDIR:-$(mktemp -d)}"
+cases=0
+failures=0
+for case_file in "$cases_dir"/*.txt; do
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line == \#* ]] && continue
+    eval "args=($line)"
+    cases=$((cases + 1))
+    for capture in "${captures[@]}"; do
+      name="$(basename "$capture")"
+      sysdig -r "$capture" "${args[@]}" > "$work/expected" 2>/dev/null
+      "$inspect" -r "$capture" "${args[@]}" > "$work/actual" 2> "$work/stderr"
+      if ! cmp -s "$work/expected" "$work/actual"; then
+        failures=$((failures + 1))
+        echo "FAIL $(basename "$case_file"): [$line] on $name:"
+        head -3 "$work/stderr"
+        diff "$work/expected" "$work/actual" | head -6
+      fi
+    done
+  done < "$case_file"
+done
+echo "$cases cases x ${#captures[@]} captures: $failures differences"
+[[ $failures -eq 0 ]]
