@@ -19,18 +19,42 @@ load("//tools/bazel/node:runfiles.bzl", "runfiles_path")
 
 _SANITIZERS = ["-fsanitize=fuzzer,address,undefined", "-fno-sanitize-recover=all"]
 
+def _shell_words(words):
+    return " ".join(["'%s'" % w.replace("'", "'\\''") for w in words])
+
 def _cc_fuzz_binary_impl(ctx):
     binary = ctx.actions.declare_file(ctx.label.name)
-    sources = [f for f in ctx.files.srcs if f.extension in ["c", "cc", "cpp"]]
+    c_sources = [f.path for f in ctx.files.srcs if f.extension == "c"]
+    cxx_sources = [f.path for f in ctx.files.srcs if f.extension in ["cc", "cpp"]]
     includes = []
     for directory in ctx.attr.includes:
         includes += ["-I" + directory, "-I" + ctx.bin_dir.path + "/" + directory]
-    compiler = "clang++" if ctx.attr.language == "c++" else "clang"
-    standard = "-std=c++17" if ctx.attr.language == "c++" else "-std=c11"
+    flags = _SANITIZERS + ["-g", "-O1", "-D_GNU_SOURCE"] + ctx.attr.copts + includes
+
+    # C sources as C11 and C++ sources as C++17, each to an object; then one link.
+    command = """
+set -e
+objects=$(mktemp -d)
+trap 'rm -rf "$objects"' EXIT
+n=0
+for source in {c_sources}; do
+  n=$((n + 1)); clang {flags} -std=c11 -c "$source" -o "$objects/$n.o"
+done
+for source in {cxx_sources}; do
+  n=$((n + 1)); clang++ {flags} -std=c++17 -c "$source" -o "$objects/$n.o"
+done
+{linker} {sanitizers} "$objects"/*.o -o {output} {linkopts}
+""".format(
+        c_sources = _shell_words(c_sources),
+        cxx_sources = _shell_words(cxx_sources),
+        flags = _shell_words(flags),
+        linker = "clang++" if cxx_sources else "clang",
+        sanitizers = _shell_words(_SANITIZERS),
+        output = binary.path,
+        linkopts = _shell_words(ctx.attr.linkopts),
+    )
     ctx.actions.run_shell(
-        command = compiler + " \"$@\"",
-        arguments = _SANITIZERS + ["-g", "-O1", standard, "-D_GNU_SOURCE"] + ctx.attr.copts + includes +
-                    [f.path for f in sources] + ["-o", binary.path] + ctx.attr.linkopts,
+        command = command,
         inputs = ctx.files.srcs,
         outputs = [binary],
         mnemonic = "FuzzLink",
@@ -46,7 +70,6 @@ cc_fuzz_binary = rule(
     attrs = {
         "copts": attr.string_list(doc = "Extra compiler flags."),
         "includes": attr.string_list(doc = "Include folders, relative to the workspace (also looked up in the output tree)."),
-        "language": attr.string(doc = "`c` or `c++`.", default = "c", values = ["c", "c++"]),
         "linkopts": attr.string_list(doc = "Extra linker flags (`-lz`)."),
         "srcs": attr.label_list(
             doc = "The fuzz target and every source and header of the code under test.",
@@ -84,7 +107,7 @@ _cc_fuzz_test = rule(
     },
 )
 
-def cc_fuzz_test(name, srcs, seeds = [], seconds = 30, includes = [], copts = [], linkopts = [], language = "c", **kwargs):
+def cc_fuzz_test(name, srcs, seeds = [], seconds = 30, includes = [], copts = [], linkopts = [], **kwargs):
     """A fuzzer (`<name>_bin`, runnable by hand for longer runs) and a test that runs it for `seconds`.
 
     Args:
@@ -95,7 +118,6 @@ def cc_fuzz_test(name, srcs, seeds = [], seconds = 30, includes = [], copts = []
       includes: include folders, relative to the workspace.
       copts: extra compiler flags.
       linkopts: extra linker flags.
-      language: `c` or `c++`.
       **kwargs: passed to the test (size, tags, timeout).
     """
     cc_fuzz_binary(
@@ -104,7 +126,6 @@ def cc_fuzz_test(name, srcs, seeds = [], seconds = 30, includes = [], copts = []
         includes = includes,
         copts = copts,
         linkopts = linkopts,
-        language = language,
         testonly = True,
     )
     _cc_fuzz_test(

@@ -65,8 +65,10 @@ static int out_write(struct scap_dumper *d, const void *data, size_t len)
 {
 	if (d->status < 0)
 		return d->status;
+	if (len == 0)
+		return SCAP_OK; /* empty lists may come with a NULL pointer */
 	if (d->gz) {
-		if (len && gzwrite(d->gz, data, (unsigned)len) != (int)len)
+		if (gzwrite(d->gz, data, (unsigned)len) != (int)len)
 			return dumper_fail(d, SCAP_ERR_IO, "cannot write compressed data");
 		return SCAP_OK;
 	}
