@@ -15,7 +15,7 @@ struct ThreadInfo;
 struct FdInfo;
 
 // A parameter's raw bytes, with its schema entry. An empty value means "not recorded".
-struct ParamView {
+struct SINSP_API ParamView {
     const uint8_t* data = nullptr;
     uint32_t len = 0;
     const scap_param_info* info = nullptr;

@@ -31,7 +31,7 @@ private:
     std::unordered_map<int64_t, FdInfo> fds_;
 };
 
-struct ThreadInfo {
+struct SINSP_API ThreadInfo {
     int64_t tid = -1;
     int64_t pid = -1;  // thread group id
     int64_t ptid = -1; // parent process
