@@ -202,9 +202,9 @@ int run(const Options& opt) {
             writer->write(*evt);
             continue;
         }
-        // Internal events (process list snapshots, container notes) and state-only events are
-        // for the state, not for the reader.
-        if ((evt->info().category & SCAP_EC_INTERNAL) != 0 ||
+        // Internal and meta events (process list snapshots, container notes) and state-only
+        // events are for the state, not for the reader; sysdig does not print them either.
+        if ((evt->info().category & (SCAP_EC_INTERNAL | SCAP_EC_METAEVENT)) != 0 ||
             (evt->dump_flags() & SCAP_DF_STATE_ONLY) != 0) {
             continue;
         }
