@@ -110,9 +110,10 @@ static __always_inline void put_socktuple(struct scratch *s, struct builder *b, 
 		builder_commit(s, b, 13);
 	} else if (family == 10) {
 		out[0] = PPM_AF_INET6;
-		BPF_CORE_READ_INTO(out + 1, sk, __sk_common.skc_v6_rcv_saddr);
+		/* 16 bytes each: BPF_CORE_READ_INTO would copy sizeof(*out), one byte. */
+		bpf_core_read(out + 1, 16, &sk->__sk_common.skc_v6_rcv_saddr);
 		__builtin_memcpy(out + 17, &lport, 2);
-		BPF_CORE_READ_INTO(out + 19, sk, __sk_common.skc_v6_daddr);
+		bpf_core_read(out + 19, 16, &sk->__sk_common.skc_v6_daddr);
 		__builtin_memcpy(out + 35, &rport, 2);
 		builder_commit(s, b, 37);
 	} else {

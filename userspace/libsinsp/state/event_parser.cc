@@ -177,6 +177,8 @@ void EventParser::parse(Event& evt) {
             resolve_fd(evt, *thread);
             if (action == Action::kProcexit) { // an enter-only event
                 parse_procexit(evt, *thread);
+            } else if (action == Action::kConnect) {
+                parse_connect_enter(evt);
             }
         }
         return;

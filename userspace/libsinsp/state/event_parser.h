@@ -62,6 +62,7 @@ private:
     void parse_open(Event& evt, ThreadInfo& thread);
     void parse_socket(Event& evt, ThreadInfo& thread);
     void parse_connect(Event& evt, ThreadInfo& thread);
+    void parse_connect_enter(Event& evt);
     void parse_accept(Event& evt, ThreadInfo& thread);
     void parse_bind(Event& evt, ThreadInfo& thread);
     void parse_socket_io(Event& evt, ThreadInfo& thread);

@@ -138,7 +138,7 @@ void EventParser::parse_socket(Event& evt, ThreadInfo& thread) {
         break;
     }
     if (info.is_ip_socket()) {
-        info.l4proto = l4_from_socket(type, proto);
+        info.declared_l4proto = l4_from_socket(type, proto);
     }
     add_fd(evt, thread, std::move(info));
 }
@@ -160,6 +160,22 @@ void EventParser::parse_connect(Event& evt, ThreadInfo& thread) {
     }
     evt.fd_name_changed_ = apply_tuple(*fd, *tuple, SocketRole::kClient);
     fd->connected = res == 0 || res == kEinprogress;
+    if (fd->l4proto == L4Proto::kUnknown) {
+        fd->l4proto = fd->declared_l4proto;
+    }
+}
+
+void EventParser::parse_connect_enter(Event& evt) {
+    // A unix socket takes the path it connects to at once (IP sockets wait for the tuple).
+    FdInfo* fd = evt.fd();
+    if (fd == nullptr || fd->type != FdType::kUnixSocket) {
+        return;
+    }
+    auto addr = state::decode_sockaddr(evt.param("addr"));
+    if (addr && addr->family == state::kFamilyUnix && !addr->path.empty()) {
+        fd->name = std::string(addr->path);
+        evt.fd_name_changed_ = true;
+    }
 }
 
 void EventParser::parse_accept(Event& evt, ThreadInfo& thread) {
@@ -194,9 +210,10 @@ void EventParser::parse_bind(Event& evt, ThreadInfo& thread) {
         evt.fd_name_changed_ = true;
         return;
     }
-    fd.server_ip = addr->ip;
-    fd.server_port = addr->port;
-    fd.role = SocketRole::kServer;
+    // A bound socket is named by its address until it connects; its endpoints stay unknown
+    // (no fd.sip/fd.sport yet), as in sysdig.
+    fd.name = addr->ip.to_string() + ":" + std::to_string(addr->port);
+    evt.fd_name_changed_ = true;
 }
 
 void EventParser::parse_socket_io(Event& evt, ThreadInfo& thread) {
@@ -209,12 +226,20 @@ void EventParser::parse_socket_io(Event& evt, ThreadInfo& thread) {
     if (!tuple || tuple->family == state::kFamilyUnix) {
         return;
     }
+    // Drivers record an empty peer when the kernel had none to give: nothing learnt.
+    static const filter::IpAddress kAny4 = filter::IpAddress{};
+    if (tuple->dest_port == 0 && tuple->dest_ip == kAny4) {
+        return;
+    }
     // A connected TCP socket keeps its tuple; datagram sockets take the latest peer.
     if (fd->connected && fd->l4proto == L4Proto::kTcp) {
         return;
     }
     SocketRole role = fd->role == SocketRole::kUnknown ? SocketRole::kClient : fd->role;
     evt.fd_name_changed_ = apply_tuple(*fd, *tuple, role);
+    if (fd->l4proto == L4Proto::kUnknown) {
+        fd->l4proto = fd->declared_l4proto;
+    }
 }
 
 void EventParser::parse_close(Event& evt, ThreadInfo& thread) {

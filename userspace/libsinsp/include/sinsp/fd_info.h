@@ -56,7 +56,10 @@ struct FdInfo {
     // IP sockets: client and server ends (IPv4 addresses are in IpAddress v4 form).
     filter::IpAddress client_ip, server_ip;
     uint16_t client_port = 0, server_port = 0;
+    // The transport, known once the socket is connected or accepted (as sysdig shows it).
     L4Proto l4proto = L4Proto::kUnknown;
+    // The transport the socket() call asked for, applied to l4proto on connect.
+    L4Proto declared_l4proto = L4Proto::kUnknown;
     SocketRole role = SocketRole::kUnknown;
     bool connected = false; // a connect or accept established the tuple
     // Unix sockets: the kernel addresses of both ends.
