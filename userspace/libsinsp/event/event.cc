@@ -69,9 +69,15 @@ ParamView Event::param(uint32_t index) const {
 }
 
 std::optional<uint32_t> Event::param_index(std::string_view name) const {
+    if (name.empty()) {
+        return std::nullopt;
+    }
     const scap_event_info& ei = info();
+    // Compared without measuring the schema's names first: this runs for every state update.
     for (uint32_t i = 0; i < ei.nparams; i++) {
-        if (name == ei.params[i].name) {
+        const char* candidate = ei.params[i].name;
+        if (candidate[0] == name[0] && std::strncmp(candidate, name.data(), name.size()) == 0 &&
+            candidate[name.size()] == '\0') {
             return i;
         }
     }

@@ -67,7 +67,18 @@ EventParser::EventParser(ThreadTable& threads) : threads_(threads) {
         {"capset", Action::kCapset},
     };
     for (uint32_t code = 0; code < SCAP_EVENT_COUNT; code++) {
-        const char* name = scap_event_table[code].name;
+        const scap_event_info& info = scap_event_table[code];
+        fd_param_[code] = -1;
+        for (uint16_t i = 0; i < info.nparams && i < 127; i++) {
+            if (std::strcmp(info.params[i].name, "fd") == 0) {
+                fd_param_[code] = static_cast<int8_t>(i);
+                break;
+            }
+            if (info.params[i].type == SCAP_PT_FD && fd_param_[code] < 0) {
+                fd_param_[code] = static_cast<int8_t>(i);
+            }
+        }
+        const char* name = info.name;
         if (name == nullptr) {
             continue;
         }
@@ -131,16 +142,12 @@ void EventParser::resolve_fd(Event& evt, ThreadInfo& thread) {
     if ((flags & SCAP_EF_USES_FD) == 0) {
         return;
     }
-    // The descriptor the event works on: its "fd" parameter (the first PT_FD one otherwise).
-    ParamView p = exit_or_enter_param(evt, thread, "fd");
-    if (p.len == 0) {
-        const scap_event_info& info = evt.info();
-        for (uint32_t i = 0; i < info.nparams; i++) {
-            if (info.params[i].type == SCAP_PT_FD) {
-                p = evt.param(i);
-                break;
-            }
-        }
+    // The descriptor the event works on: its "fd" parameter (the first PT_FD one otherwise), or
+    // the enter event's when this exit version does not record it.
+    int8_t index = fd_param_[evt.type()];
+    ParamView p = index >= 0 ? evt.param(static_cast<uint32_t>(index)) : ParamView{};
+    if (p.len == 0 && !evt.is_enter()) {
+        p = exit_or_enter_param(evt, thread, "fd");
     }
     auto fd = p.as_int();
     if (!fd || *fd < 0) {

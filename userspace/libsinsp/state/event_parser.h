@@ -83,6 +83,8 @@ private:
 
     ThreadTable& threads_;
     std::array<Action, SCAP_EVENT_COUNT> actions_{};
+    // Per event code: the index of its "fd" parameter (else its first PT_FD one), or -1.
+    std::array<int8_t, SCAP_EVENT_COUNT> fd_param_{};
     int64_t exited_tid_ = -1;
     FdInfo closed_fd_; // the fd the current close event removed, still shown by its fields
 };
