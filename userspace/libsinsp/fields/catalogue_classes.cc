@@ -3,6 +3,8 @@
 
 namespace sinsp::fields {
 
-const std::vector<ClassFn> kFieldClasses = {};
+const std::vector<ClassFn> kFieldClasses = {
+    proc_fields, thread_fields, user_fields, group_fields, container_fields, fd_fields, fs_fields,
+};
 
 } // namespace sinsp::fields
