@@ -4,7 +4,8 @@
 namespace sinsp::fields {
 
 const std::vector<ClassFn> kFieldClasses = {
-    proc_fields, thread_fields, user_fields, group_fields, container_fields, fd_fields, fs_fields,
+    evt_fields,   syscall_fields,   proc_fields, thread_fields, user_fields,
+    group_fields, container_fields, fd_fields,   fs_fields,
 };
 
 } // namespace sinsp::fields
