@@ -4,7 +4,11 @@
 #
 # A case is one line of arguments, shell-quoted, given to both `sysdig -r CAPTURE` and
 # `sinsp-inspect -r CAPTURE` (an empty line: no arguments, the default format). Lines starting
-# with # are comments.
+# with # are comments. A case file with the line `#@ upstream-captures-only` applies to the
+# upstream captures only (not to ours, ebpf_*.scap): field-level comparisons, where sysdig 0.29.3
+# knows less than we do about processes whose clone the capture does not hold (its execve parser
+# does not take uid, gid, loginuid, tty or ids from the event) and prints stale bytes for UDP
+# peers our probe does not record yet.
 # Usage: sysdig_compare_test.sh SINSP_INSPECT CASES_DIR CAPTURE...; the shared captures come from
 # @shared_testdata's runfiles when ../shared exists (else only ours are compared).
 set -uo pipefail
@@ -32,12 +36,17 @@ mask_unfilled() {
 cases=0
 failures=0
 for case_file in "$cases_dir"/*.txt; do
+  upstream_only=false
+  grep -qx '#@ upstream-captures-only' "$case_file" && upstream_only=true
   while IFS= read -r line || [[ -n $line ]]; do
     [[ $line == \#* ]] && continue
     eval "args=($line)"
     cases=$((cases + 1))
     for capture in "${captures[@]}"; do
       name="$(basename "$capture")"
+      if $upstream_only && [[ $name == ebpf_* ]]; then
+        continue
+      fi
       sysdig -r "$capture" "${args[@]}" 2>/dev/null | mask_unfilled "$name" > "$work/expected"
       "$inspect" -r "$capture" "${args[@]}" 2> "$work/stderr" | mask_unfilled "$name" > "$work/actual"
       if ! cmp -s "$work/expected" "$work/actual"; then
