@@ -30,24 +30,42 @@ bool is_local_ip(const Inspector& inspector, const filter::IpAddress& ip) {
     return false;
 }
 
+namespace {
+
+// sysdig checks IPv4 addresses against the interfaces and takes every IPv6 one as local.
+bool is_local_end(const Inspector& inspector, const FdInfo& fd, const filter::IpAddress& ip) {
+    return fd.type == FdType::kIpv6Socket || is_local_ip(inspector, ip);
+}
+
+// An address of the socket in its own family (a socket without a tuple yet holds zeros).
+filter::IpAddress in_family(const FdInfo& fd, const filter::IpAddress& ip) {
+    bool v6 = fd.type == FdType::kIpv6Socket || fd.type == FdType::kIpv6ServerSocket;
+    if (v6 && ip.family == filter::IpAddress::Family::kV4) {
+        return filter::IpAddress::v6({});
+    }
+    return ip;
+}
+
+} // namespace
+
 bool is_server_end(const Inspector& inspector, const FdInfo& fd) {
-    return is_listening(fd) || (has_tuple(fd) && is_local_ip(inspector, fd.server_ip));
+    return is_listening(fd) || (has_tuple(fd) && is_local_end(inspector, fd, fd.server_ip));
 }
 
 Endpoint client_end(const FdInfo& fd) {
-    return {fd.client_ip, fd.client_port};
+    return {in_family(fd, fd.client_ip), fd.client_port};
 }
 
 Endpoint server_end(const FdInfo& fd) {
-    return {fd.server_ip, fd.server_port};
+    return {in_family(fd, fd.server_ip), fd.server_port};
 }
 
 Endpoint local_end(const Inspector& inspector, const FdInfo& fd) {
-    return is_local_ip(inspector, fd.client_ip) ? client_end(fd) : server_end(fd);
+    return is_local_end(inspector, fd, fd.client_ip) ? client_end(fd) : server_end(fd);
 }
 
 Endpoint remote_end(const Inspector& inspector, const FdInfo& fd) {
-    return is_local_ip(inspector, fd.client_ip) ? server_end(fd) : client_end(fd);
+    return is_local_end(inspector, fd, fd.client_ip) ? server_end(fd) : client_end(fd);
 }
 
 const char* l4proto_name(L4Proto proto) {

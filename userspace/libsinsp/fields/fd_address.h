@@ -25,12 +25,14 @@ bool is_listening(const FdInfo& fd);
 bool is_local_ip(const Inspector& inspector, const filter::IpAddress& ip);
 
 // The process is the server end when the server address is one of the machine's (sysdig's rule:
-// it holds for accepted and for loopback connections alike); listening sockets are servers.
+// it holds for accepted and for loopback connections alike, and for every IPv6 socket, whose
+// addresses sysdig takes as local); listening sockets are servers.
 bool is_server_end(const Inspector& inspector, const FdInfo& fd);
 
 Endpoint client_end(const FdInfo& fd);
 Endpoint server_end(const FdInfo& fd);
 // The local end is the client's when the client address is the machine's, else the server's.
+// Addresses are in the socket's family (zeros before a tuple is known).
 Endpoint local_end(const Inspector& inspector, const FdInfo& fd);
 Endpoint remote_end(const Inspector& inspector, const FdInfo& fd);
 

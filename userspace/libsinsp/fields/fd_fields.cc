@@ -43,11 +43,18 @@ const FdInfo* fd_of(const Context& ctx) {
     return event_fd(ctx.event);
 }
 
-// An IP socket whose tuple a connect, accept, datagram or the process list filled in (a fresh
-// socket has none yet).
+// An IP socket whose tuple a connect, accept, datagram or the process list filled in: a fresh or
+// merely bound socket has no ports yet.
 const FdInfo* tuple_socket(const Context& ctx) {
     const FdInfo* fd = fd_of(ctx);
-    return fd != nullptr && has_tuple(*fd) && !fd->name.empty() ? fd : nullptr;
+    bool known = fd != nullptr && has_tuple(*fd) && (fd->client_port != 0 || fd->server_port != 0);
+    return known ? fd : nullptr;
+}
+
+// sysdig gives a client port 0 (and an empty protocol) to the named, unconnected unix sockets
+// of the process list, which carry kernel addresses; none to others.
+bool unix_shows_port(const FdInfo& fd) {
+    return !fd.name.empty() && !fd.connected && fd.unix_source != 0;
 }
 
 bool is_ip_socket(const FdInfo& fd) {
@@ -158,8 +165,8 @@ bool add_both_ips(const Context& ctx, ValueList& out) {
     if (fd != nullptr && is_listening(*fd)) {
         return add_ip(out, fd->server_ip);
     }
-    return fd != nullptr && has_tuple(*fd) && add_ip(out, fd->client_ip) &&
-           add_ip(out, fd->server_ip);
+    return fd != nullptr && has_tuple(*fd) && add_ip(out, client_end(*fd).ip) &&
+           add_ip(out, server_end(*fd).ip);
 }
 
 bool add_both_ports(const Context& ctx, ValueList& out) {
@@ -265,10 +272,9 @@ std::vector<FieldDef> definitions() {
         [](Context& ctx, const BoundField&, ValueList& out) { return add_both_ports(ctx, out); })));
     f.push_back(field("fd.cport", T::kPort, "client port of a TCP/UDP socket",
                       [](Context& ctx, const BoundField&, ValueList& out) {
-                          // sysdig shows 0 for a named unix socket.
                           const FdInfo* fd = fd_of(ctx);
                           if (fd != nullptr && fd->type == FdType::kUnixSocket) {
-                              return !fd->name.empty() && add_port(out, 0);
+                              return unix_shows_port(*fd) && add_port(out, 0);
                           }
                           return add_end_port(ctx, out, End::kClient);
                       }));
@@ -352,7 +358,7 @@ std::vector<FieldDef> definitions() {
                       [](Context& ctx, const BoundField&, ValueList& out) {
                           const FdInfo* fd = fd_of(ctx);
                           if (fd != nullptr && fd->type == FdType::kUnixSocket) {
-                              return !fd->name.empty() && add_text(out, "");
+                              return unix_shows_port(*fd) && add_text(out, "");
                           }
                           return add_end_proto(ctx, out, End::kClient);
                       }));
@@ -417,7 +423,7 @@ std::vector<FieldDef> definitions() {
     f.push_back(ip_name_field("fd.lip.name", "domain name of the local IP address"));
     f.push_back(ip_name_field("fd.rip.name", "domain name of the remote IP address"));
     f.push_back(field(
-        "fd.dev", T::kInt64, "device number of the file (major/minor), printed in hex",
+        "fd.dev", T::kInt64, "device number of the file (major/minor), printed in upper-case hex",
         [](Context& ctx, const BoundField&, ValueList& out) {
             const FdInfo* fd = fd_of(ctx);
             return fd != nullptr && add_int(out, static_cast<int32_t>(fd->dev));
@@ -428,7 +434,7 @@ std::vector<FieldDef> definitions() {
                 return false;
             }
             char buf[16];
-            std::snprintf(buf, sizeof(buf), "%x", fd->dev);
+            std::snprintf(buf, sizeof(buf), "%X", fd->dev);
             out += buf;
             return true;
         }));

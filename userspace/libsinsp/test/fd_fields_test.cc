@@ -69,7 +69,7 @@ Scenario descriptors() {
     ThreadInfo& stored = s.add_thread(t);
     FdInfo file = named_fd(3, FdType::kFile, "/etc/passwd");
     file.name_raw = "../etc/passwd";
-    file.dev = 0x800003;
+    file.dev = 0x80000a;
     file.ino = 99;
     stored.fds->put(file);
     stored.fds->put(named_fd(4, FdType::kDirectory, "/etc"));
@@ -81,7 +81,10 @@ Scenario descriptors() {
     listening.server_port = 8080;
     listening.l4proto = L4Proto::kTcp;
     stored.fds->put(listening);
-    stored.fds->put(named_fd(7, FdType::kUnixSocket, "/run/x.sock"));
+    FdInfo unix_socket = named_fd(7, FdType::kUnixSocket, "/run/x.sock");
+    unix_socket.unix_source = 0xffff1;
+    unix_socket.unix_dest = 0xffff2;
+    stored.fds->put(unix_socket);
     stored.fds->put(named_fd(8, FdType::kFifo, ""));
     FdInfo accepted = socket_fd(9, FdType::kIpv4Socket, "93.184.216.34", 5555, "10.0.0.1", 80);
     accepted.role = SocketRole::kServer;
@@ -126,9 +129,9 @@ const std::vector<Row> kRows = {
     {1, "fd.filename", "passwd"},
     {1, "fd.nameraw", "../etc/passwd"},
     {1, "fd.ino", "99"},
-    {1, "fd.dev", "800003"},
+    {1, "fd.dev", "80000A"},
     {1, "fd.dev.major", "0"},
-    {1, "fd.dev.minor", "2051"},
+    {1, "fd.dev.minor", "2058"},
     {1, "fd.uid", "5003"},
     {1, "fd.containername", ":/etc/passwd"},
     {1, "fd.containerdirectory", ":/etc"},
@@ -183,7 +186,7 @@ const std::vector<Row> kRows = {
     {4, "fd.is_server", "true"},
     {4, "fd.l4proto", "tcp"},
     {4, "fd.sockfamily", "ip"},
-    // A unix socket: sysdig shows a client port 0 once it has a name.
+    // A unix socket of the process list: sysdig shows a client port 0.
     {5, "fd.type", "unix"},
     {5, "fd.typechar", "u"},
     {5, "fd.name", "/run/x.sock"},
@@ -204,13 +207,15 @@ const std::vector<Row> kRows = {
     {7, "fd.lport", "80"},
     {7, "fd.rip", "93.184.216.34"},
     {7, "fd.rport", "5555"},
-    // IPv6 (sysdig 0.29 shows none of these; the values are the tuple's).
+    // IPv6: sysdig takes every IPv6 address as the machine's, so the process is the server and
+    // the local end is the client's.
     {8, "fd.type", "ipv6"},
+    {8, "fd.is_server", "true"},
     {8, "fd.typechar", "6"},
     {8, "fd.name", "::1:5555->::2:22"},
     {8, "fd.cip", "::1"},
     {8, "fd.sip", "::2"},
-    {8, "fd.lip", "::2"},
+    {8, "fd.lip", "::1"},
     {8, "fd.sport", "22"},
     {8, "fd.l4proto", "tcp"},
     // A kind sysdig does not support.
@@ -284,7 +289,7 @@ const std::vector<FilterRow> kFilters = {
     {1, "fd.typechar=f and fd.num=3", true},
     {1, "fd.name pmatch (/etc, /usr)", true},
     {1, "fd.directory=/etc and fd.filename=passwd", true},
-    {1, "fd.dev=8388611 and fd.dev.minor=2051", true},
+    {1, "fd.dev=8388618 and fd.dev.minor=2058", true},
     {1, "fd.ip exists", false},
     {3, "fd.ip=10.0.0.1", true},
     {3, "fd.ip=93.184.216.34", true},
