@@ -139,8 +139,9 @@ bool type_text(Context& ctx, const BoundField&, std::string& out) {
     return true;
 }
 
+// Compares the name of the event code: generic events are "syscall" here, whatever their call.
 bool type_is(Context& ctx, const BoundField& field, ValueList& out) {
-    const char* name = event_name(ctx.event);
+    const char* name = render::legacy_event_name(ctx.event.type());
     bool match = field.argument && name != nullptr && *field.argument == name;
     out.add(Value::uint64(match ? 1 : 0));
     return true;
@@ -195,9 +196,11 @@ bool is_wait(Context& ctx, const BoundField&, ValueList& out) {
     return add_bool(out, has_flag(ctx.event, SCAP_EF_WAITS));
 }
 
+// Writes (enter or exit) on the syslog socket.
 bool is_syslog(Context& ctx, const BoundField&, ValueList& out) {
     const FdInfo* fd = ctx.event.fd();
-    return add_bool(out, fd != nullptr && fd->name == "/dev/log");
+    return add_bool(out, has_flag(ctx.event, SCAP_EF_WRITES_TO_FD) && fd != nullptr &&
+                             fd->name == "/dev/log");
 }
 
 bool source_text(Context&, const BoundField&, std::string& out) {

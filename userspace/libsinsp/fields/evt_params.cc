@@ -158,7 +158,8 @@ bool rawarg_text(Context& ctx, const BoundField& field, std::string& out) {
     if (info == nullptr) {
         return false;
     }
-    switch (raw_print(rawarg_type(field, *info))) {
+    uint8_t type = rawarg_type(field, *info);
+    switch (raw_print(type)) {
     case RawPrint::kNumber:
         if (p.len == 0) {
             return false;
@@ -166,8 +167,8 @@ bool rawarg_text(Context& ctx, const BoundField& field, std::string& out) {
         out += std::to_string(signed_value(p));
         return true;
     case RawPrint::kText:
-        if (p.len == 0) {
-            // Not recorded: sysdig prints the string that follows in the capture.
+        if (p.len == 0 && type != SCAP_PT_BYTEBUF) {
+            // A string not recorded: sysdig prints the one that follows in the capture.
             std::string bytes = render::bytes_in_place_of(ctx.event, *index, 4096);
             out += std::string_view(bytes).substr(0, bytes.find('\0'));
             return true;
