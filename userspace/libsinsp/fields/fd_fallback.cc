@@ -58,7 +58,17 @@ std::optional<int64_t> event_fd_number(const Event& evt) {
     if (evt.fd() != nullptr) {
         return evt.fd()->fd;
     }
-    return evt.fd_num() >= 0 ? evt.fd_num() : -1;
+    if (evt.fd_num() >= 0) {
+        return evt.fd_num();
+    }
+    // A negative fd a call was given (-1, AT_FDCWD...) is shown as it is.
+    if ((evt.info().flags & SCAP_EF_USES_FD) != 0) {
+        std::optional<int64_t> given = evt.param("fd").as_int();
+        if (given && *given < 0) {
+            return *given;
+        }
+    }
+    return -1;
 }
 
 char creator_type_char(const Event& evt) {

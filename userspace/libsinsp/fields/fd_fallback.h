@@ -17,8 +17,9 @@ namespace sinsp::fields {
 // about one (mmap, mkdirat, fchmod, ...: the newer event table says it is).
 const FdInfo* event_fd(const Event& evt);
 
-// The descriptor number the event concerns: its fd (the new one for calls that create one), -1
-// while a creating call has none yet or failed; nothing for events that are not about an fd.
+// The descriptor number the event concerns: its fd (the new one for calls that create one, a
+// negative one as given), -1 while a creating call has none yet or failed; nothing for events
+// that are not about an fd.
 std::optional<int64_t> event_fd_number(const Event& evt);
 
 // The kind a descriptor-creating event makes, as fd.typechar shows it ('f' for open, '4' for

@@ -110,6 +110,7 @@ Scenario descriptors() {
                           {Param::u64(0), Param::u64(4096), Param::u32(1), Param::u32(2),
                            Param::i64(3), Param::u64(0)}));
     s.events.push_back(ev(SCAP_EV_SYSCALL_PIPE_E, ts++, {})); // 16
+    s.events.push_back(read_enter(-100, ts++));               // 17
     return s;
 }
 
@@ -262,6 +263,10 @@ const std::vector<Row> kRows = {
     {15, "fd.name", "<NA>"},
     {15, "fd.uid", "<NA>"},
     {16, "fd.typechar", "p"},
+    // A negative fd given to a call is shown as it is.
+    {17, "fd.num", "-100"},
+    {17, "fd.uid", "500-100"},
+    {17, "fd.typechar", "o"},
 };
 
 TEST(FdFields, EachFieldAsFormatsPrintIt) {
