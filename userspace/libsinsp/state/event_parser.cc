@@ -271,6 +271,11 @@ void EventParser::parse(Event& evt) {
         parse_capset(evt, *thread);
         break;
     }
+    // The actions may have replaced or dropped the event's descriptor (dup onto it, exec):
+    // look it up again rather than keep a pointer into the table.
+    if (action != Action::kClose && evt.fd_num_ >= 0) {
+        evt.fd_ = thread->fds->find(evt.fd_num_);
+    }
 }
 
 } // namespace sinsp

@@ -6,7 +6,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 soname="$(readelf -d "$lib" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')"
 [[ $soname == libsinsp.so.0 ]] || fail "soname is '$soname', not libsinsp.so.0"
 readelf -d "$lib" | grep -q 'Shared library: \[libscap.so.0\]' || fail "does not link libscap.so.0"
-exported="$(nm -D --defined-only "$lib" | awk '{print $3}' | c++filt)"
+# Global symbols only (upper-case nm types); local ones may be listed but are not exported.
+exported="$(nm -D --defined-only "$lib" | awk '$2 ~ /^[A-Z]$/ {print $3}' | c++filt)"
 [[ -n $exported ]] || fail "exports nothing"
 stray="$(grep -Ev '^(sinsp::|typeinfo for sinsp::|typeinfo name for sinsp::|vtable for sinsp::|LIBSINSP_0$)' <<< "$exported" || true)"
 [[ -z $stray ]] || fail "exports symbols outside namespace sinsp:"$'\n'"$(head -20 <<< "$stray")"
