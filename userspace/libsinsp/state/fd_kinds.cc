@@ -43,6 +43,7 @@ char fd_type_char(FdType type) {
     case FdType::kPidfd:
         return 'P';
     case FdType::kUnsupported:
+        return 'X';
     case FdType::kUnknown:
         break;
     }

@@ -19,9 +19,20 @@ filter::IpAddress ip_from(const uint8_t* bytes, size_t size) {
     return size == 16 ? unmap_v4(a) : a;
 }
 
+// The capture's scap_l4_proto codes: 0 unknown, 1 not applicable, 2 TCP, 3 UDP, 4 ICMP, 5 raw.
 L4Proto l4(uint8_t proto) {
-    return proto <= static_cast<uint8_t>(L4Proto::kRaw) ? static_cast<L4Proto>(proto)
-                                                        : L4Proto::kUnknown;
+    switch (proto) {
+    case 2:
+        return L4Proto::kTcp;
+    case 3:
+        return L4Proto::kUdp;
+    case 4:
+        return L4Proto::kIcmp;
+    case 5:
+        return L4Proto::kRaw;
+    default:
+        return L4Proto::kUnknown;
+    }
 }
 
 std::string_view list_bytes(const char* data, uint32_t len) {
@@ -90,6 +101,7 @@ FdInfo fd_from_metadata(const scap_fdinfo& m) {
         fd.client_port = m.info.ipv4.sport;
         fd.server_port = m.info.ipv4.dport;
         fd.l4proto = l4(m.info.ipv4.l4proto);
+        fd.connected = fd.l4proto == L4Proto::kTcp;
         fd.name = tuple_name(fd.client_ip, fd.client_port, fd.server_ip, fd.server_port);
         break;
     case FdType::kIpv6Socket:
@@ -98,6 +110,7 @@ FdInfo fd_from_metadata(const scap_fdinfo& m) {
         fd.client_port = m.info.ipv6.sport;
         fd.server_port = m.info.ipv6.dport;
         fd.l4proto = l4(m.info.ipv6.l4proto);
+        fd.connected = fd.l4proto == L4Proto::kTcp;
         fd.name = tuple_name(fd.client_ip, fd.client_port, fd.server_ip, fd.server_port);
         break;
     case FdType::kIpv4ServerSocket:
@@ -105,12 +118,14 @@ FdInfo fd_from_metadata(const scap_fdinfo& m) {
         fd.server_port = m.info.ipv4_server.port;
         fd.l4proto = l4(m.info.ipv4_server.l4proto);
         fd.role = SocketRole::kServer;
+        fd.name = fd.server_ip.to_string() + ":" + std::to_string(fd.server_port);
         break;
     case FdType::kIpv6ServerSocket:
         fd.server_ip = ip_from(m.info.ipv6_server.ip, 16);
         fd.server_port = m.info.ipv6_server.port;
         fd.l4proto = l4(m.info.ipv6_server.l4proto);
         fd.role = SocketRole::kServer;
+        fd.name = fd.server_ip.to_string() + ":" + std::to_string(fd.server_port);
         break;
     case FdType::kUnixSocket:
         fd.unix_source = m.info.unix_sock.source;

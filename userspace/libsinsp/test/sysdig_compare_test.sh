@@ -22,6 +22,11 @@ if ! command -v sysdig >/dev/null; then
   exit 1
 fi
 work="${TEST_TMPDIR:-$(mktemp -d)}"
+# Differences we know and have not fixed yet, one per line: CASE_FILE|CAPTURE|CASE. They are
+# reported as KNOWN and do not fail the test; any other difference does, and so does a known one
+# that went away (so that the list only shrinks).
+known="$cases_dir/known_differences.list"
+known_seen=0
 # Our eBPF probe does not fill yet the memory counters, tty, pgid and exec flags of process and
 # memory events (it records them empty), and sysdig then prints whatever bytes follow in its
 # buffer; sysdig 0.29.3 also reads vtid/vpid of the current clone-family exits at other offsets.
@@ -49,6 +54,19 @@ for case_file in "$cases_dir"/*.txt; do
       fi
       sysdig -r "$capture" "${args[@]}" 2>/dev/null | mask_unfilled "$name" > "$work/expected"
       "$inspect" -r "$capture" "${args[@]}" 2> "$work/stderr" | mask_unfilled "$name" > "$work/actual"
+      key="$(basename "$case_file")|$name|$line"
+      is_known=false
+      [[ -f $known ]] && grep -Fxq -- "$key" "$known" && is_known=true
+      if $is_known; then
+        known_seen=$((known_seen + 1))
+        if cmp -s "$work/expected" "$work/actual"; then
+          failures=$((failures + 1))
+          echo "FIXED (remove from known_differences.list): $key"
+        else
+          echo "KNOWN $key"
+        fi
+        continue
+      fi
       if ! cmp -s "$work/expected" "$work/actual"; then
         failures=$((failures + 1))
         echo "FAIL $(basename "$case_file"): [$line] on $name:"
@@ -58,5 +76,5 @@ for case_file in "$cases_dir"/*.txt; do
     done
   done < "$case_file"
 done
-echo "$cases cases x ${#captures[@]} captures: $failures differences"
+echo "$cases cases x ${#captures[@]} captures: $failures unexpected differences, $known_seen known"
 [[ $failures -eq 0 ]]
