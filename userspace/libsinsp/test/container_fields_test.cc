@@ -12,9 +12,11 @@ namespace sinsp {
 namespace {
 
 using testing::event;
+using testing::expect_texts;
 using testing::Param;
 using testing::Probe;
 using testing::Scenario;
+using testing::TextRow;
 
 constexpr uint64_t kStart = 1700000000000000000ull;
 const std::string kId = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -51,13 +53,7 @@ Scenario containers() {
     return s;
 }
 
-struct Row {
-    uint64_t evt;
-    const char* field;
-    const char* expected;
-};
-
-const std::vector<Row> kRows = {
+const std::vector<TextRow> kRows = {
     {1, "container.id", "host"},
     {1, "container.name", "host"},
     {1, "container.type", "host"},
@@ -104,17 +100,7 @@ const std::vector<Row> kRows = {
 
 TEST(ContainerFields, EachFieldAsFormatsPrintIt) {
     Scenario s = containers();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const Row& row : kRows) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.text(row.field), row.expected)
-                    << row.field << " on event " << row.evt;
-            }
-        }
-    }
+    expect_texts(s, kRows);
 }
 
 TEST(ContainerFields, Filters) {

@@ -14,9 +14,13 @@ namespace {
 
 using filter::IpAddress;
 using testing::event;
+using testing::expect_filters;
+using testing::expect_texts;
+using testing::FilterRow;
 using testing::Param;
 using testing::Probe;
 using testing::Scenario;
+using testing::TextRow;
 
 constexpr uint64_t kStart = 1700000000000000000ull;
 constexpr uint64_t kTid = 500;
@@ -114,13 +118,7 @@ Scenario descriptors() {
     return s;
 }
 
-struct Row {
-    uint64_t evt;
-    const char* field;
-    const char* expected;
-};
-
-const std::vector<Row> kRows = {
+const std::vector<TextRow> kRows = {
     // A file.
     {1, "fd.num", "3"},
     {1, "fd.type", "file"},
@@ -271,24 +269,8 @@ const std::vector<Row> kRows = {
 
 TEST(FdFields, EachFieldAsFormatsPrintIt) {
     Scenario s = descriptors();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const Row& row : kRows) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.text(row.field), row.expected)
-                    << row.field << " on event " << row.evt;
-            }
-        }
-    }
+    expect_texts(s, kRows);
 }
-
-struct FilterRow {
-    uint64_t evt;
-    const char* filter;
-    bool expected;
-};
 
 const std::vector<FilterRow> kFilters = {
     {1, "fd.typechar=f and fd.num=3", true},
@@ -326,17 +308,7 @@ const std::vector<FilterRow> kFilters = {
 
 TEST(FdFields, Filters) {
     Scenario s = descriptors();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const FilterRow& row : kFilters) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.matches(row.filter), row.expected)
-                    << row.filter << " on event " << row.evt;
-            }
-        }
-    }
+    expect_filters(s, kFilters);
 }
 
 // Closing: the descriptor is still shown, and still counted, during its close event.

@@ -4,22 +4,17 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
 
-#include "scap/scap_dumper.h"
-#include "scap/scap_event.h"
 #include "sinsp/filter/filter.h"
+#include "test/test_capture.h"
 
 namespace sinsp::testing {
 
 Scenario::Scenario() {
-    static std::atomic<int> counter{0};
-    const char* dir = std::getenv("TEST_TMPDIR");
-    path_ = std::string(dir != nullptr ? dir : "/tmp") + "/fields-" + std::to_string(getpid()) +
-            "-" + std::to_string(counter++) + ".scap";
+    path_ = temp_capture_path("fields");
 }
 
 Scenario::~Scenario() {
@@ -66,24 +61,7 @@ std::unique_ptr<Inspector> Scenario::open() {
     meta.nifaces = static_cast<uint32_t>(ifaces.size());
     meta.ifaces = ifaces.data();
 
-    char err[SCAP_ERRMSG_SIZE] = "";
-    scap_dumper* d = scap_dumper_open(path_.c_str(), false, err);
-    if (d == nullptr) {
-        throw std::runtime_error(err);
-    }
-    if (scap_dump_section(d, &meta) != SCAP_OK) {
-        scap_dumper_abort(d);
-        throw std::runtime_error("cannot write the metadata");
-    }
-    for (const std::string& e : events) {
-        if (scap_dump_event(d, reinterpret_cast<const scap_evt*>(e.data()), 0, 0) != SCAP_OK) {
-            scap_dumper_abort(d);
-            throw std::runtime_error("cannot write an event");
-        }
-    }
-    if (scap_dumper_close(d, err) != SCAP_OK) {
-        throw std::runtime_error(err);
-    }
+    write_capture(path_, meta, events);
     OpenOptions options;
     options.path = path_;
     auto inspector = Inspector::open(options);
@@ -135,6 +113,34 @@ const Event* advance_to(Inspector& inspector, uint64_t num) {
         }
     }
     return nullptr;
+}
+
+void expect_texts(Scenario& scenario, const std::vector<TextRow>& rows) {
+    auto in = scenario.open();
+    Probe probe(*in);
+    while (const Event* evt = in->next()) {
+        probe.bind(*evt);
+        for (const TextRow& row : rows) {
+            if (row.evt == evt->num()) {
+                EXPECT_EQ(probe.text(row.field), row.expected)
+                    << row.field << " on event " << row.evt;
+            }
+        }
+    }
+}
+
+void expect_filters(Scenario& scenario, const std::vector<FilterRow>& rows) {
+    auto in = scenario.open();
+    Probe probe(*in);
+    while (const Event* evt = in->next()) {
+        probe.bind(*evt);
+        for (const FilterRow& row : rows) {
+            if (row.evt == evt->num()) {
+                EXPECT_EQ(probe.matches(row.filter), row.expected)
+                    << row.filter << " on event " << row.evt;
+            }
+        }
+    }
 }
 
 } // namespace sinsp::testing

@@ -63,6 +63,24 @@ private:
     FieldExtractor extractor_;
 };
 
+// A field as formats print it on event number `evt` (1-based).
+struct TextRow {
+    uint64_t evt;
+    const char* field;
+    const char* expected;
+};
+
+// Whether a filter matches event number `evt`.
+struct FilterRow {
+    uint64_t evt;
+    const char* filter;
+    bool expected;
+};
+
+// Opens the scenario, reads every event and checks each row on its event.
+void expect_texts(Scenario& scenario, const std::vector<TextRow>& rows);
+void expect_filters(Scenario& scenario, const std::vector<FilterRow>& rows);
+
 // Reads events up to and including number `num` (1-based); nullptr if the capture is shorter.
 const Event* advance_to(Inspector& inspector, uint64_t num);
 

@@ -12,9 +12,11 @@ namespace sinsp {
 namespace {
 
 using testing::event;
+using testing::expect_texts;
 using testing::Param;
 using testing::Probe;
 using testing::Scenario;
+using testing::TextRow;
 
 constexpr uint64_t kStart = 1700000000000000000ull;
 constexpr uint64_t kTid = 500;
@@ -66,13 +68,7 @@ Scenario calls() {
     return s;
 }
 
-struct Row {
-    uint64_t evt;
-    const char* field;
-    const char* expected;
-};
-
-const std::vector<Row> kRows = {
+const std::vector<TextRow> kRows = {
     {1, "fs.path.name", "/work/new"},    {1, "fs.path.nameraw", "new"},
     {1, "fs.path.source", "<NA>"},       {1, "fs.path.target", "<NA>"},
     {2, "fs.path.name", "/etc/sub/d"},   {2, "fs.path.nameraw", "sub/./d"},
@@ -92,17 +88,7 @@ const std::vector<Row> kRows = {
 
 TEST(FsFields, EachFieldAsFormatsPrintIt) {
     Scenario s = calls();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const Row& row : kRows) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.text(row.field), row.expected)
-                    << row.field << " on event " << row.evt;
-            }
-        }
-    }
+    expect_texts(s, kRows);
 }
 
 TEST(FsFields, Filters) {

@@ -13,9 +13,13 @@ namespace sinsp {
 namespace {
 
 using testing::event;
+using testing::expect_filters;
+using testing::expect_texts;
+using testing::FilterRow;
 using testing::Param;
 using testing::Probe;
 using testing::Scenario;
+using testing::TextRow;
 
 constexpr uint64_t kStart = 1700000000000000000ull;
 
@@ -96,13 +100,7 @@ Scenario tree() {
     return s;
 }
 
-struct Row {
-    uint64_t evt;
-    const char* field;
-    const char* expected;
-};
-
-const std::vector<Row> kRows = {
+const std::vector<TextRow> kRows = {
     {1, "proc.pid", "500"},
     {1, "proc.exe", "/bin/cat"},
     {1, "proc.name", "cat"},
@@ -210,24 +208,8 @@ const std::vector<Row> kRows = {
 
 TEST(ProcFields, EachFieldAsFormatsPrintIt) {
     Scenario s = tree();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const Row& row : kRows) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.text(row.field), row.expected)
-                    << row.field << " on event " << row.evt;
-            }
-        }
-    }
+    expect_texts(s, kRows);
 }
-
-struct FilterRow {
-    uint64_t evt;
-    const char* filter;
-    bool expected;
-};
 
 const std::vector<FilterRow> kFilters = {
     // Without an index: any ancestor (the process itself excluded).
@@ -263,17 +245,7 @@ const std::vector<FilterRow> kFilters = {
 
 TEST(ProcFields, Filters) {
     Scenario s = tree();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const FilterRow& row : kFilters) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.matches(row.filter), row.expected)
-                    << row.filter << " on event " << row.evt;
-            }
-        }
-    }
+    expect_filters(s, kFilters);
 }
 
 // An event without a thread (tid -1): every proc.* field has no value.

@@ -111,11 +111,37 @@ std::string event(uint16_t code, uint64_t tid, uint64_t ts,
     return event(code, tid, ts, ordered);
 }
 
-Capture::Capture(const std::vector<Process>& processes, const std::vector<std::string>& events) {
+std::string temp_capture_path(const std::string& prefix) {
     static std::atomic<int> counter{0};
     const char* dir = std::getenv("TEST_TMPDIR");
-    path_ = std::string(dir != nullptr ? dir : "/tmp") + "/sinsp-test-" + std::to_string(getpid()) +
-            "-" + std::to_string(counter++) + ".scap";
+    return std::string(dir != nullptr ? dir : "/tmp") + "/" + prefix + "-" +
+           std::to_string(getpid()) + "-" + std::to_string(counter++) + ".scap";
+}
+
+void write_capture(const std::string& path, const scap_metadata& meta,
+                   const std::vector<std::string>& events) {
+    char err[SCAP_ERRMSG_SIZE] = "";
+    scap_dumper* d = scap_dumper_open(path.c_str(), false, err);
+    if (d == nullptr) {
+        throw std::runtime_error(err);
+    }
+    if (scap_dump_section(d, &meta) != SCAP_OK) {
+        scap_dumper_abort(d);
+        throw std::runtime_error(path + ": cannot write the test capture's metadata");
+    }
+    for (const std::string& e : events) {
+        if (scap_dump_event(d, reinterpret_cast<const scap_evt*>(e.data()), 0, 0) != SCAP_OK) {
+            scap_dumper_abort(d);
+            throw std::runtime_error(path + ": cannot write a test event");
+        }
+    }
+    if (scap_dumper_close(d, err) != SCAP_OK) {
+        throw std::runtime_error(err);
+    }
+}
+
+Capture::Capture(const std::vector<Process>& processes, const std::vector<std::string>& events) {
+    path_ = temp_capture_path("sinsp-test");
 
     // The process list: scap_threadinfo entries pointing into these strings.
     std::vector<std::string> args(processes.size());
@@ -167,24 +193,7 @@ Capture::Capture(const std::vector<Process>& processes, const std::vector<std::s
     meta.nfdlists = static_cast<uint32_t>(fdlists.size());
     meta.fdlists = fdlists.data();
 
-    char err[SCAP_ERRMSG_SIZE] = "";
-    scap_dumper* d = scap_dumper_open(path_.c_str(), false, err);
-    if (d == nullptr) {
-        throw std::runtime_error(err);
-    }
-    if (scap_dump_section(d, &meta) != SCAP_OK) {
-        scap_dumper_abort(d);
-        throw std::runtime_error("cannot write the test capture's metadata");
-    }
-    for (const std::string& e : events) {
-        if (scap_dump_event(d, reinterpret_cast<const scap_evt*>(e.data()), 0, 0) != SCAP_OK) {
-            scap_dumper_abort(d);
-            throw std::runtime_error("cannot write a test event");
-        }
-    }
-    if (scap_dumper_close(d, err) != SCAP_OK) {
-        throw std::runtime_error(err);
-    }
+    write_capture(path_, meta, events);
 }
 
 Capture::~Capture() {

@@ -44,6 +44,14 @@ std::string event(uint16_t code, uint64_t tid, uint64_t ts, const std::vector<Pa
 std::string event(uint16_t code, uint64_t tid, uint64_t ts,
                   const std::map<std::string, Param>& params);
 
+// A fresh path in the test's temporary directory ("<prefix>-<pid>-<n>.scap").
+std::string temp_capture_path(const std::string& prefix);
+
+// Writes `meta` and `events` (records from event()) to `path` with libscap's writer; throws
+// std::runtime_error on failure.
+void write_capture(const std::string& path, const scap_metadata& meta,
+                   const std::vector<std::string>& events);
+
 // A process for the capture's process list.
 struct Process {
     uint64_t tid = 0, pid = 0, ptid = 0;

@@ -12,9 +12,11 @@ namespace sinsp {
 namespace {
 
 using testing::event;
+using testing::expect_texts;
 using testing::Param;
 using testing::Probe;
 using testing::Scenario;
+using testing::TextRow;
 
 constexpr uint64_t kStart = 1700000000000000000ull;
 constexpr uint64_t kCapChown = 1ull << 0, kCapKill = 1ull << 5, kCapSysAdmin = 1ull << 21;
@@ -50,13 +52,7 @@ Scenario threads() {
     return s;
 }
 
-struct Row {
-    uint64_t evt;
-    const char* field;
-    const char* expected;
-};
-
-const std::vector<Row> kRows = {
+const std::vector<TextRow> kRows = {
     {1, "thread.tid", "700"},
     {1, "thread.ismain", "true"},
     {1, "thread.pfmajor", "7"},
@@ -89,17 +85,7 @@ const std::vector<Row> kRows = {
 
 TEST(ThreadFields, EachFieldAsFormatsPrintIt) {
     Scenario s = threads();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const Row& row : kRows) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.text(row.field), row.expected)
-                    << row.field << " on event " << row.evt;
-            }
-        }
-    }
+    expect_texts(s, kRows);
 }
 
 TEST(ThreadFields, Filters) {

@@ -12,9 +12,11 @@ namespace sinsp {
 namespace {
 
 using testing::event;
+using testing::expect_texts;
 using testing::Param;
 using testing::Probe;
 using testing::Scenario;
+using testing::TextRow;
 
 constexpr uint64_t kStart = 1700000000000000000ull;
 
@@ -45,13 +47,7 @@ Scenario users() {
     return s;
 }
 
-struct Row {
-    uint64_t evt;
-    const char* field;
-    const char* expected;
-};
-
-const std::vector<Row> kRows = {
+const std::vector<TextRow> kRows = {
     {1, "user.uid", "1000"},
     {1, "user.name", "alice"},
     {1, "user.homedir", "/home/alice"},
@@ -82,17 +78,7 @@ const std::vector<Row> kRows = {
 
 TEST(UserFields, EachFieldAsFormatsPrintIt) {
     Scenario s = users();
-    auto in = s.open();
-    Probe probe(*in);
-    while (const Event* evt = in->next()) {
-        probe.bind(*evt);
-        for (const Row& row : kRows) {
-            if (row.evt == evt->num()) {
-                EXPECT_EQ(probe.text(row.field), row.expected)
-                    << row.field << " on event " << row.evt;
-            }
-        }
-    }
+    expect_texts(s, kRows);
 }
 
 TEST(UserFields, Filters) {
