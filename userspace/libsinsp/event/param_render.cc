@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "driver_api/param_width.h"
 #include "event/legacy_schema.h"
 #include "event/render_path.h"
 #include "event/render_value.h"
@@ -22,51 +23,6 @@ bool is_generic(const Event& evt) {
 // The value text of the parameter rendered last, which sysdig prints again for a path that was
 // not recorded.
 thread_local std::string last_value;
-
-// How many bytes a number of `type` takes; 0 for the other types.
-size_t number_width(uint8_t type) {
-    switch (type) {
-    case SCAP_PT_INT8:
-    case SCAP_PT_UINT8:
-    case SCAP_PT_SIGTYPE:
-    case SCAP_PT_L4PROTO:
-    case SCAP_PT_SOCKFAMILY:
-    case SCAP_PT_FLAGS8:
-    case SCAP_PT_ENUMFLAGS8:
-        return 1;
-    case SCAP_PT_INT16:
-    case SCAP_PT_UINT16:
-    case SCAP_PT_SYSCALLID:
-    case SCAP_PT_PORT:
-    case SCAP_PT_FLAGS16:
-    case SCAP_PT_ENUMFLAGS16:
-        return 2;
-    case SCAP_PT_INT32:
-    case SCAP_PT_UINT32:
-    case SCAP_PT_BOOL:
-    case SCAP_PT_IPV4ADDR:
-    case SCAP_PT_FLAGS32:
-    case SCAP_PT_ENUMFLAGS32:
-    case SCAP_PT_UID:
-    case SCAP_PT_GID:
-    case SCAP_PT_SIGSET:
-    case SCAP_PT_MODE:
-    case SCAP_PT_FD32:
-    case SCAP_PT_PID32:
-        return 4;
-    case SCAP_PT_INT64:
-    case SCAP_PT_UINT64:
-    case SCAP_PT_ERRNO:
-    case SCAP_PT_FD:
-    case SCAP_PT_PID:
-    case SCAP_PT_RELTIME:
-    case SCAP_PT_ABSTIME:
-    case SCAP_PT_DOUBLE:
-        return 8;
-    default:
-        return 0;
-    }
-}
 
 // The bytes that follow a parameter's position in the capture: the rest of the record, then
 // the block's zero padding and its trailing length, as a capture file lays them out.
@@ -101,7 +57,7 @@ bool unrecorded_value(const Event& evt, const ParamView& p, uint8_t type, std::s
         bytes = bytes_after(evt, p, 4096);
         return true;
     }
-    size_t width = number_width(type);
+    size_t width = scap_param_number_width(type);
     if (width == 0) {
         return false;
     }
