@@ -15,11 +15,6 @@ using filter::FieldType;
 using filter::Value;
 using filter::ValueList;
 
-bool add_text(ValueList& out, std::string_view s) {
-    out.add(Value::string(s));
-    return true;
-}
-
 bool no_value(Context&, const BoundField&, ValueList&) {
     return false;
 }

@@ -16,11 +16,6 @@ using filter::Value;
 constexpr uint32_t kSourceBits =
     SCAP_EC_SYSCALL | SCAP_EC_TRACEPOINT | SCAP_EC_PLUGIN | SCAP_EC_METAEVENT | SCAP_EC_ITER;
 
-bool add_bool(ValueList& out, bool v) {
-    out.add(Value::boolean(v));
-    return true;
-}
-
 bool is_generic(const Event& evt) {
     return evt.type() == SCAP_EV_GENERIC_E || evt.type() == SCAP_EV_GENERIC_X;
 }

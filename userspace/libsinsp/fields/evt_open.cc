@@ -53,11 +53,6 @@ std::optional<uint64_t> open_flags(const Event& evt) {
     return uint_param(evt, "flags");
 }
 
-bool add_bool(ValueList& out, bool v) {
-    out.add(Value::boolean(v));
-    return true;
-}
-
 // A path and the parameter of the directory fd it is relative to.
 struct RelativePath {
     uint32_t path;

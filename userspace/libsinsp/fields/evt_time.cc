@@ -14,11 +14,6 @@ using filter::Value;
 
 constexpr uint64_t kNsPerSecond = 1000000000ull;
 
-bool add_uint(ValueList& out, uint64_t v) {
-    out.add(Value::uint64(v));
-    return true;
-}
-
 // Appends the event's time with strftime `format` in local time (or UTC), then optionally
 // ".nnnnnnnnn" and a suffix.
 void append_time(uint64_t ts, const char* format, bool utc, bool with_ns, const char* suffix,

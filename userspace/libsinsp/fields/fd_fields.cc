@@ -18,11 +18,6 @@ using filter::IpAddress;
 using filter::Value;
 using filter::ValueList;
 
-bool add_text(ValueList& out, std::string_view s) {
-    out.add(Value::string(s));
-    return true;
-}
-
 bool add_ip(ValueList& out, const IpAddress& ip) {
     out.add(Value::ip(ip));
     return true;
@@ -30,11 +25,6 @@ bool add_ip(ValueList& out, const IpAddress& ip) {
 
 bool add_port(ValueList& out, uint16_t port) {
     out.add(Value::uint64(port));
-    return true;
-}
-
-bool add_int(ValueList& out, int64_t v) {
-    out.add(Value::int64(v));
     return true;
 }
 

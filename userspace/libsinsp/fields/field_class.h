@@ -2,7 +2,9 @@
 // fields with the functions that extract them. Internal to libsinsp.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sinsp/event.h"
@@ -43,6 +45,24 @@ struct FieldClassDef {
     std::string description; // one line for --list
     std::vector<FieldDef> fields;
 };
+
+// Extractor helpers: add one value to `out` and report that the field has a value.
+inline bool add_text(filter::ValueList& out, std::string_view s) {
+    out.add(filter::Value::string(s));
+    return true;
+}
+inline bool add_int(filter::ValueList& out, int64_t v) {
+    out.add(filter::Value::int64(v));
+    return true;
+}
+inline bool add_uint(filter::ValueList& out, uint64_t v) {
+    out.add(filter::Value::uint64(v));
+    return true;
+}
+inline bool add_bool(filter::ValueList& out, bool v) {
+    out.add(filter::Value::boolean(v));
+    return true;
+}
 
 // Shorthand for a field definition with the type's default operators.
 FieldDef field(std::string name, filter::FieldType type, std::string description, ExtractFn extract,

@@ -27,26 +27,6 @@ const ThreadInfo& main_of(const Context& ctx, const ThreadInfo& t) {
     return main != nullptr ? *main : t;
 }
 
-bool add_text(ValueList& out, std::string_view s) {
-    out.add(Value::string(s));
-    return true;
-}
-
-bool add_int(ValueList& out, int64_t v) {
-    out.add(Value::int64(v));
-    return true;
-}
-
-bool add_uint(ValueList& out, uint64_t v) {
-    out.add(Value::uint64(v));
-    return true;
-}
-
-bool add_bool(ValueList& out, bool v) {
-    out.add(Value::boolean(v));
-    return true;
-}
-
 // "a b c": the arguments joined by single spaces, appended to `out`.
 void append_args(const ThreadInfo& t, std::string& out) {
     for (size_t i = 0; i < t.args.size(); i++) {

@@ -16,16 +16,6 @@ using filter::FieldType;
 using filter::Value;
 using filter::ValueList;
 
-bool add_int(ValueList& out, int64_t v) {
-    out.add(Value::int64(v));
-    return true;
-}
-
-bool add_uint(ValueList& out, uint64_t v) {
-    out.add(Value::uint64(v));
-    return true;
-}
-
 bool is_main(const ThreadInfo& t) {
     return process_pid(t) == t.tid;
 }

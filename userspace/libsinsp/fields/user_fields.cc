@@ -18,11 +18,6 @@ const UserInfo* thread_user(const Context& ctx) {
     return t != nullptr ? ctx.inspector.find_user(t->uid) : nullptr;
 }
 
-bool add_text(ValueList& out, std::string_view s) {
-    out.add(Value::string(s));
-    return true;
-}
-
 std::vector<FieldDef> definitions() {
     using T = FieldType;
     std::vector<FieldDef> f;
