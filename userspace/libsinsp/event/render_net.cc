@@ -6,46 +6,57 @@
 #include <cstdio>
 #include <cstring>
 
+#include "state/socket_params.h"
+
 namespace sinsp::render {
 
 namespace {
 
-// Address families as the drivers encode them.
-constexpr uint8_t kFamilyUnix = 1;
-constexpr uint8_t kFamilyInet = 2;
-constexpr uint8_t kFamilyInet6 = 10;
-
 constexpr uint8_t kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
 
-uint16_t read_port(const uint8_t* p) {
-    uint16_t v;
-    std::memcpy(&v, p, 2);
-    return v;
-}
-
-uint64_t read_u64(const uint8_t* p) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-void append_endpoint(const uint8_t* ip, size_t len, uint16_t port, std::string& out) {
-    append_ip(ip, len, out);
+void append_endpoint(const filter::IpAddress& ip, uint16_t port, std::string& out) {
+    append_ip(ip.bytes.data(), ip.size(), out);
     out += ':';
     out += std::to_string(port);
 }
 
 // An IPv6 address that tuples print as IPv4: IPv4-mapped (::ffff:a.b.c.d), or unspecified (::,
 // printed 0.0.0.0).
-bool prints_as_v4(const uint8_t* ip) {
+bool prints_as_v4(const filter::IpAddress& ip) {
     static const uint8_t zero[16] = {};
-    return std::memcmp(ip, kMappedPrefix, sizeof(kMappedPrefix)) == 0 ||
-           std::memcmp(ip, zero, sizeof(zero)) == 0;
+    return std::memcmp(ip.bytes.data(), kMappedPrefix, sizeof(kMappedPrefix)) == 0 ||
+           std::memcmp(ip.bytes.data(), zero, sizeof(zero)) == 0;
 }
 
-void append_family(uint8_t family, std::string& out) {
-    out += "family ";
-    out += std::to_string(family);
+// The last four bytes of an IPv6 address, as an IPv4 one.
+filter::IpAddress low_v4(const filter::IpAddress& ip) {
+    filter::IpAddress v4;
+    std::memcpy(v4.bytes.data(), ip.bytes.data() + 12, 4);
+    return v4;
+}
+
+// What sysdig prints for a value that does not decode: a short one of a known family, or an
+// unknown family.
+void append_undecodable(uint8_t family, std::string& out) {
+    switch (family) {
+    case state::kFamilyInet:
+        out += "INVALID IPv4";
+        return;
+    case state::kFamilyInet6:
+        out += "INVALID IPv6";
+        return;
+    case state::kFamilyUnix:
+        out += "INVALID UNIX";
+        return;
+    default:
+        out += "family ";
+        out += std::to_string(family);
+    }
+}
+
+ParamView view_of(std::string_view bytes) {
+    return ParamView{reinterpret_cast<const uint8_t*>(bytes.data()),
+                     static_cast<uint32_t>(bytes.size()), nullptr};
 }
 
 } // namespace
@@ -65,30 +76,13 @@ void append_sockaddr(std::string_view bytes, std::string& out) {
         out += "NULL";
         return;
     }
-    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
-    uint8_t family = p[0];
-    switch (family) {
-    case kFamilyInet:
-        if (bytes.size() < 7) {
-            out += "INVALID IPv4";
-            return;
-        }
-        append_endpoint(p + 1, 4, read_port(p + 5), out);
-        return;
-    case kFamilyInet6:
-        if (bytes.size() < 19) {
-            out += "INVALID IPv6";
-            return;
-        }
-        append_endpoint(p + 1, 16, read_port(p + 17), out);
-        return;
-    case kFamilyUnix: {
-        std::string_view path = bytes.substr(1);
-        out += path.substr(0, path.find('\0'));
-        return;
-    }
-    default:
-        append_family(family, out);
+    auto addr = state::decode_sockaddr(view_of(bytes), false);
+    if (!addr) {
+        append_undecodable(static_cast<uint8_t>(bytes[0]), out);
+    } else if (addr->family == state::kFamilyUnix) {
+        out += addr->path;
+    } else {
+        append_endpoint(addr->ip, addr->port, out);
     }
 }
 
@@ -97,51 +91,23 @@ void append_socktuple(std::string_view bytes, std::string& out) {
         out += "NULL";
         return;
     }
-    const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
-    uint8_t family = p[0];
-    switch (family) {
-    case kFamilyInet:
-        if (bytes.size() < 13) {
-            out += "INVALID IPv4";
-            return;
-        }
-        append_endpoint(p + 1, 4, read_port(p + 5), out);
-        out += "->";
-        append_endpoint(p + 7, 4, read_port(p + 11), out);
-        return;
-    case kFamilyInet6: {
-        if (bytes.size() < 37) {
-            out += "INVALID IPv6";
-            return;
-        }
-        const uint8_t* sip = p + 1;
-        const uint8_t* dip = p + 19;
-        if (prints_as_v4(sip) && prints_as_v4(dip)) {
-            append_endpoint(sip + 12, 4, read_port(p + 17), out);
-            out += "->";
-            append_endpoint(dip + 12, 4, read_port(p + 35), out);
-        } else {
-            append_endpoint(sip, 16, read_port(p + 17), out);
-            out += "->";
-            append_endpoint(dip, 16, read_port(p + 35), out);
-        }
-        return;
-    }
-    case kFamilyUnix: {
-        if (bytes.size() < 17) {
-            out += "INVALID UNIX";
-            return;
-        }
+    auto t = state::decode_tuple(view_of(bytes), false);
+    if (!t) {
+        append_undecodable(static_cast<uint8_t>(bytes[0]), out);
+    } else if (t->family == state::kFamilyUnix) {
         char buf[48];
-        std::snprintf(buf, sizeof(buf), "%" PRIx64 "->%" PRIx64 " ", read_u64(p + 1),
-                      read_u64(p + 9));
+        std::snprintf(buf, sizeof(buf), "%" PRIx64 "->%" PRIx64 " ", t->unix_source, t->unix_dest);
         out += buf;
-        std::string_view path = bytes.substr(17);
-        out += path.substr(0, path.find('\0'));
-        return;
-    }
-    default:
-        append_family(family, out);
+        out += t->path;
+    } else if (t->family == state::kFamilyInet6 && prints_as_v4(t->source_ip) &&
+               prints_as_v4(t->dest_ip)) {
+        append_endpoint(low_v4(t->source_ip), t->source_port, out);
+        out += "->";
+        append_endpoint(low_v4(t->dest_ip), t->dest_port, out);
+    } else {
+        append_endpoint(t->source_ip, t->source_port, out);
+        out += "->";
+        append_endpoint(t->dest_ip, t->dest_port, out);
     }
 }
 

@@ -36,7 +36,7 @@ std::string_view read_path(const uint8_t* p, size_t n) {
 
 } // namespace
 
-std::optional<SocketTuple> decode_tuple(const ParamView& param) {
+std::optional<SocketTuple> decode_tuple(const ParamView& param, bool unmap) {
     if (param.len < 1) {
         return std::nullopt;
     }
@@ -58,9 +58,13 @@ std::optional<SocketTuple> decode_tuple(const ParamView& param) {
         if (n < 36) {
             return std::nullopt;
         }
-        t.source_ip = unmap_v4(read_ip(p, 16));
+        t.source_ip = read_ip(p, 16);
         t.source_port = read_port(p + 16);
-        t.dest_ip = unmap_v4(read_ip(p + 18, 16));
+        t.dest_ip = read_ip(p + 18, 16);
+        if (unmap) {
+            t.source_ip = unmap_v4(t.source_ip);
+            t.dest_ip = unmap_v4(t.dest_ip);
+        }
         t.dest_port = read_port(p + 34);
         return t;
     case kFamilyUnix:
@@ -76,7 +80,7 @@ std::optional<SocketTuple> decode_tuple(const ParamView& param) {
     }
 }
 
-std::optional<SocketAddress> decode_sockaddr(const ParamView& param) {
+std::optional<SocketAddress> decode_sockaddr(const ParamView& param, bool unmap) {
     if (param.len < 1) {
         return std::nullopt;
     }
@@ -96,7 +100,10 @@ std::optional<SocketAddress> decode_sockaddr(const ParamView& param) {
         if (n < 18) {
             return std::nullopt;
         }
-        a.ip = unmap_v4(read_ip(p, 16));
+        a.ip = read_ip(p, 16);
+        if (unmap) {
+            a.ip = unmap_v4(a.ip);
+        }
         a.port = read_port(p + 16);
         return a;
     case kFamilyUnix:

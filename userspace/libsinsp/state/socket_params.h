@@ -34,9 +34,10 @@ struct SocketAddress {
     std::string_view path; // unix
 };
 
-// Nothing when the parameter is empty or too short for its family.
-std::optional<SocketTuple> decode_tuple(const ParamView& param);
-std::optional<SocketAddress> decode_sockaddr(const ParamView& param);
+// Nothing when the parameter is empty, too short for its family, or of another family. IPv6
+// addresses that map IPv4 ones come back as IPv4 unless `unmap` is false (then as recorded).
+std::optional<SocketTuple> decode_tuple(const ParamView& param, bool unmap = true);
+std::optional<SocketAddress> decode_sockaddr(const ParamView& param, bool unmap = true);
 
 // "1.2.3.4:5678->5.6.7.8:80" (IPv6 addresses are written without brackets, as sysdig does).
 std::string tuple_name(const filter::IpAddress& client_ip, uint16_t client_port,
