@@ -36,7 +36,7 @@ struct OutputsConfig {
     bool json_include_tags_property = true;
     bool time_format_iso_8601 = false;
     bool buffered_outputs = false;
-    double rate = 0;          // outputs.rate: alerts per second refilled; 0 = unlimited
+    double rate = 0;           // outputs.rate: alerts per second refilled; 0 = unlimited
     uint64_t max_burst = 1000; // outputs.max_burst
     bool stdout_enabled = true;
     bool syslog_enabled = true;
@@ -48,9 +48,9 @@ struct OutputsConfig {
 // Which driver falco captures with live: engine.kind (kmod, ebpf, ptrace) and its options.
 struct EngineConfig {
     std::string kind = "ebpf";
-    std::string ebpf_probe;          // engine.ebpf.probe; empty: the packaged probe
-    uint32_t buffer_bytes = 0;       // engine.buffer_bytes; 0: the driver's default
-    uint32_t snaplen = 0;            // engine.snaplen (-S); 0: the driver's default
+    std::string ebpf_probe;    // engine.ebpf.probe; empty: the packaged probe
+    uint32_t buffer_bytes = 0; // engine.buffer_bytes; 0: the driver's default
+    uint32_t snaplen = 0;      // engine.snaplen (-S); 0: the driver's default
 };
 
 struct Config {
