@@ -32,7 +32,7 @@ Alert build_alert(const CompiledRule &rule, const sinsp::Event &event,
 	alert.hostname = hostname;
 	rule.formatter->format(extractor, alert.output);
 	if (json) {
-		rule.formatter->format_json(extractor, alert.output_fields);
+		rule.formatter->format_json(extractor, alert.output_fields, true);
 	}
 	return alert;
 }

@@ -16,13 +16,20 @@ const char* const kDefaultFormat =
 
 namespace {
 
+// The fields that print the event time as text.
+bool is_time_text(std::string_view name) {
+    return name == "evt.time" || name == "evt.time.s" || name == "evt.time.iso8601" ||
+           name == "evt.datetime" || name == "evt.datetime.s";
+}
+
 bool is_name_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '.';
 }
 
 } // namespace
 
-Formatter::Formatter(std::string_view format, const FieldCatalogue& catalogue) {
+Formatter::Formatter(std::string_view format, const FieldCatalogue& catalogue)
+    : rawtime_(*catalogue.bind("evt.rawtime", std::nullopt, nullptr)) {
     if (!format.empty() && format.front() == '*') {
         print_all_ = true;
         format.remove_prefix(1);
@@ -85,6 +92,7 @@ Formatter::Formatter(std::string_view format, const FieldCatalogue& catalogue) {
         seg.field = std::move(*bound);
         seg.key = std::string(format.substr(i, name_end - i));
         seg.pad = pad;
+        seg.time_text = is_time_text(seg.field.name);
         segments_.push_back(std::move(seg));
         i = name_end;
     }
@@ -119,7 +127,7 @@ bool Formatter::format(FieldExtractor& extractor, std::string& out) const {
     return true;
 }
 
-bool Formatter::format_json(FieldExtractor& extractor, std::string& out) const {
+bool Formatter::format_json(FieldExtractor& extractor, std::string& out, bool raw_times) const {
     std::vector<std::pair<std::string, std::string>> members; // key -> JSON value
     filter::ValueList values;
     std::string text;
@@ -132,8 +140,11 @@ bool Formatter::format_json(FieldExtractor& extractor, std::string& out) const {
         std::string json;
         bool numeric =
             filter::is_numeric(seg.field.type) || seg.field.type == filter::FieldType::kBool;
-        if (numeric && extractor.extract(seg.field, values) && values.size() == 1 &&
-            values[0].kind() != filter::Value::Kind::kString) {
+        if (raw_times && seg.time_text && extractor.extract(rawtime_, values) &&
+            values.size() == 1) {
+            json = json::value(values[0]);
+        } else if (numeric && extractor.extract(seg.field, values) && values.size() == 1 &&
+                   values[0].kind() != filter::Value::Kind::kString) {
             json = json::value(values[0]);
         } else if (extractor.render(seg.field, text)) {
             json = json::quoted(text);

@@ -28,7 +28,10 @@ public:
     bool format(FieldExtractor& extractor, std::string& out) const;
 
     // Appends the fields as one JSON object (keys sorted, numbers as numbers, no value as null).
-    bool format_json(FieldExtractor& extractor, std::string& out) const;
+    // With `raw_times`, the time-of-day fields (evt.time, evt.time.s, evt.time.iso8601,
+    // evt.datetime, evt.datetime.s) are the event's ns since the epoch, as Falco's
+    // output_fields write them.
+    bool format_json(FieldExtractor& extractor, std::string& out, bool raw_times = false) const;
 
     // The fields the format uses, in order.
     std::vector<filter::BoundField> fields() const;
@@ -40,8 +43,10 @@ private:
         filter::BoundField field; // when has_field
         std::string key;          // the field as written, for JSON
         unsigned pad = 0;
+        bool time_text = false; // a time-of-day field (format_json's raw_times)
     };
     std::vector<Segment> segments_;
+    filter::BoundField rawtime_; // evt.rawtime, for raw_times
     bool print_all_ = false;
 };
 
