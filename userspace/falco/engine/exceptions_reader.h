@@ -9,16 +9,15 @@
 
 #include "engine/rules_model.h"
 
-namespace falco
-{
+namespace falco {
 
 // A definition's exceptions (absent or null: none).
-std::vector<ExceptionDef> read_exceptions(const YAML::Node &node, const ItemOrigin &origin,
-                                          const std::string &file_name);
+std::vector<ExceptionDef> read_exceptions(const YAML::Node& node, const ItemOrigin& origin,
+                                          const std::string& file_name);
 
 // Adds appended exceptions to `existing`: a known name may only bring values; a new name needs
 // fields and values.
-void append_exceptions(const YAML::Node &node, const ItemOrigin &origin,
-                       const std::string &file_name, std::vector<ExceptionDef> &existing);
+void append_exceptions(const YAML::Node& node, const ItemOrigin& origin,
+                       const std::string& file_name, std::vector<ExceptionDef>& existing);
 
 } // namespace falco

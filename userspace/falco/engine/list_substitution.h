@@ -9,27 +9,25 @@
 
 #include "engine/rules_model.h"
 
-namespace falco
-{
+namespace falco {
 
 // The final items of every list: lists named among a list's items are replaced by their own
 // items (one level) when first defined before that list's latest definition; items with a space
 // are double-quoted unless quoted already.
-class ListTable
-{
-      public:
-	explicit ListTable(const std::vector<ListDef> &lists);
+class ListTable {
+public:
+    explicit ListTable(const std::vector<ListDef>& lists);
 
-	// `text` with every list name replaced by its items. A name counts only when both
-	// neighbours are the text's ends, blanks, '(', ')', ',' or '='. Marks the lists it used.
-	std::string substitute(std::string_view text);
+    // `text` with every list name replaced by its items. A name counts only when both
+    // neighbours are the text's ends, blanks, '(', ')', ',' or '='. Marks the lists it used.
+    std::string substitute(std::string_view text);
 
-	// True when some substitute() call (or another list) used the list.
-	bool used(const std::string &name) const;
+    // True when some substitute() call (or another list) used the list.
+    bool used(const std::string& name) const;
 
-      private:
-	std::map<std::string, std::vector<std::string>, std::less<>> items_;
-	std::map<std::string, bool, std::less<>> used_;
+private:
+    std::map<std::string, std::vector<std::string>, std::less<>> items_;
+    std::map<std::string, bool, std::less<>> used_;
 };
 
 } // namespace falco

@@ -4,18 +4,17 @@
 #include <optional>
 #include <string_view>
 
-namespace falco
-{
+namespace falco {
 
 enum class Priority : int {
-	kEmergency = 0,
-	kAlert = 1,
-	kCritical = 2,
-	kError = 3,
-	kWarning = 4,
-	kNotice = 5,
-	kInformational = 6,
-	kDebug = 7,
+    kEmergency = 0,
+    kAlert = 1,
+    kCritical = 2,
+    kError = 3,
+    kWarning = 4,
+    kNotice = 5,
+    kInformational = 6,
+    kDebug = 7,
 };
 
 inline constexpr int kPriorityCount = 8;
@@ -31,15 +30,13 @@ std::string_view priority_name(Priority p);
 std::string_view priority_summary_name(Priority p);
 
 // syslog(3) level for the priority (LOG_EMERG ... LOG_DEBUG share the numbering).
-inline int priority_syslog_level(Priority p)
-{
-	return static_cast<int>(p);
+inline int priority_syslog_level(Priority p) {
+    return static_cast<int>(p);
 }
 
 // True when `p` is at least as severe as `threshold`.
-inline bool at_least(Priority p, Priority threshold)
-{
-	return static_cast<int>(p) <= static_cast<int>(threshold);
+inline bool at_least(Priority p, Priority threshold) {
+    return static_cast<int>(p) <= static_cast<int>(threshold);
 }
 
 } // namespace falco

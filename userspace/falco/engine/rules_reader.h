@@ -9,21 +9,20 @@
 #include "engine/load_result.h"
 #include "engine/rules_model.h"
 
-namespace falco
-{
+namespace falco {
 
 // The rules engine version this implementation offers (required_engine_version).
 inline constexpr uint32_t kEngineVersion = 19;
 
 // A required_plugin_versions entry: satisfied by `name` or one of the alternatives.
 struct PluginRequirement {
-	std::string name;
-	std::string version;
-	std::vector<std::pair<std::string, std::string>> alternatives;
+    std::string name;
+    std::string version;
+    std::vector<std::pair<std::string, std::string>> alternatives;
 };
 
 // Adds the file to content.files and reads it. Returns false when it stopped on an error.
-bool read_rules_file(RulesFile file, RulesContent &content,
-                     std::vector<PluginRequirement> &plugin_requirements, LoadResult &result);
+bool read_rules_file(RulesFile file, RulesContent& content,
+                     std::vector<PluginRequirement>& plugin_requirements, LoadResult& result);
 
 } // namespace falco
