@@ -18,8 +18,8 @@ struct Alert {
     std::string hostname;
     // The text alert without newline: "16:17:57.882054739: Warning An open was seen (...)".
     std::string output;
-    // Every %field of the full format as one JSON object ({"proc.name":"cat",...}), keys sorted,
-    // numbers as numbers, missing values as null.
+    // Every %field of the full format as one JSON object ({"proc.name":"cat",...}), keys
+    // sorted, numbers as numbers, missing values as null.
     std::string output_fields;
 };
 
