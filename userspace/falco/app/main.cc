@@ -9,6 +9,7 @@
 
 #include "app/describe.h"
 #include "app/event_loop.h"
+#include "app/log.h"
 #include "app/options.h"
 #include "config/config.h"
 #include "engine/alert_counters.h"
@@ -155,6 +156,21 @@ sinsp::OpenOptions source_options(const Options& opt, const Config& config) {
     return source;
 }
 
+// The log line that says where events come from.
+std::string describe_source(const sinsp::OpenOptions& source) {
+    if (source.engine == "savefile") {
+        return "Reading system call events from file: " + source.path;
+    }
+    if (source.engine == "bpf") {
+        return "Opened the 'syscall' source with the eBPF probe " +
+               (source.bpf_probe.empty() ? std::string("(default path)") : source.bpf_probe);
+    }
+    if (source.engine == "ptrace") {
+        return "Opened the 'syscall' source with the ptrace tracer";
+    }
+    return "Opened the 'syscall' source with the " + source.engine + " engine";
+}
+
 void write_stats(const std::string& path, const std::string& json) {
     std::string tmp = path + ".tmp";
     {
@@ -200,6 +216,7 @@ int run(int argc, char** argv) {
     if (opt.unbuffered) {
         config.outputs.buffered_outputs = false;
     }
+    configure_log(config);
     if (!opt.validate_paths.empty()) {
         return validate(opt, config);
     }
@@ -223,6 +240,7 @@ int run(int argc, char** argv) {
     Outputs outputs(config.outputs);
     install_stop_handlers();
     std::unique_ptr<sinsp::Inspector> inspector = sinsp::Inspector::open(source);
+    log(LogLevel::kInfo, describe_source(source));
     AlertCounters counters(engine.rules().size());
     LoopSettings settings;
     settings.duration_seconds = opt.duration_seconds;
