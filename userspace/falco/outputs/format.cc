@@ -1,38 +1,38 @@
 // format_alert_line: the text or JSON line of an alert (spec section 4.2).
-#include "outputs/json_text.h"
+#include "engine/json_text.h"
 #include "outputs/outputs.h"
 
 namespace falco {
 
 std::string format_alert_line(const Alert& alert, const OutputsConfig& config) {
-    using outputs_detail::append_json_string;
+    using json::append_string;
     if (!config.json_output) {
         return alert.output;
     }
     std::string line = "{\"hostname\":";
-    append_json_string(line, alert.hostname);
+    append_string(line, alert.hostname);
     if (config.json_include_output_property) {
         line += ",\"output\":";
-        append_json_string(line, alert.output);
+        append_string(line, alert.output);
     }
     line += ",\"priority\":";
-    append_json_string(line, priority_name(alert.priority));
+    append_string(line, priority_name(alert.priority));
     line += ",\"rule\":";
-    append_json_string(line, alert.rule);
+    append_string(line, alert.rule);
     line += ",\"source\":";
-    append_json_string(line, alert.source);
+    append_string(line, alert.source);
     if (config.json_include_tags_property) {
         line += ",\"tags\":[";
         for (size_t i = 0; i < alert.tags.size(); ++i) {
             if (i > 0) {
                 line += ',';
             }
-            append_json_string(line, alert.tags[i]);
+            append_string(line, alert.tags[i]);
         }
         line += ']';
     }
     line += ",\"time\":";
-    append_json_string(line, outputs_detail::iso8601_utc(alert.time_ns));
+    append_string(line, json::iso8601_utc(alert.time_ns));
     // As falco writes it: a space before the key and after the colon.
     line += ", \"output_fields\": ";
     line += alert.output_fields.empty() ? "{}" : alert.output_fields;

@@ -1,7 +1,7 @@
 // format_alert_line: the text line and the exact bytes of the JSON line.
 #include <gtest/gtest.h>
 
-#include "outputs/json_text.h"
+#include "engine/json_text.h"
 #include "outputs/outputs.h"
 #include "outputs/test_support.h"
 
@@ -56,16 +56,15 @@ TEST(FormatTest, JsonEmptyTagsAndFields) {
 
 TEST(FormatTest, JsonStringEscaping) {
     std::string out;
-    outputs_detail::append_json_string(out, "q\" b\\ /\b\f\n\r\t\x01\x1f\x7f");
+    json::append_string(out, "q\" b\\ /\b\f\n\r\t\x01\x1f\x7f");
     EXPECT_EQ(out, R"j("q\" b\\ /\b\f\n\r\t\u0001\u001f)j"
                    "\x7f\"");
     out.clear();
-    outputs_detail::append_json_string(out, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xa7");
+    json::append_string(out, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xa7");
     EXPECT_EQ(out, "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xa7\"") << "valid UTF-8 is kept";
     out.clear();
     // A lone continuation byte, a cut sequence, an overlong form, a surrogate, past U+10FFFF.
-    outputs_detail::append_json_string(out,
-                                       "a\x80 \xe2\x82 \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80");
+    json::append_string(out, "a\x80 \xe2\x82 \xc0\xaf \xed\xa0\x80 \xf4\x90\x80\x80");
     EXPECT_EQ(out, R"j("a\ufffd \ufffd\ufffd \ufffd\ufffd \ufffd\ufffd\ufffd )j"
                    R"j(\ufffd\ufffd\ufffd\ufffd")j");
 }
@@ -80,11 +79,9 @@ TEST(FormatTest, JsonEscapesAlertStrings) {
 }
 
 TEST(FormatTest, TimeIsUtcWithNanoseconds) {
-    EXPECT_EQ(outputs_detail::iso8601_utc(0), "1970-01-01T00:00:00.000000000Z");
-    EXPECT_EQ(outputs_detail::iso8601_utc(1000000000ull * 86400 * 365 + 5),
-              "1971-01-01T00:00:00.000000005Z");
-    EXPECT_EQ(outputs_detail::iso8601_utc(1732189200123456789ull),
-              "2024-11-21T11:40:00.123456789Z");
+    EXPECT_EQ(json::iso8601_utc(0), "1970-01-01T00:00:00.000000000Z");
+    EXPECT_EQ(json::iso8601_utc(1000000000ull * 86400 * 365 + 5), "1971-01-01T00:00:00.000000005Z");
+    EXPECT_EQ(json::iso8601_utc(1732189200123456789ull), "2024-11-21T11:40:00.123456789Z");
 }
 
 } // namespace
