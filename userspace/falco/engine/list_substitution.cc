@@ -26,6 +26,18 @@ bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\b';
 }
 
+// True when `out` ends with a list operator written as a word (`in`, `pmatch`, `intersects`)
+// that a blank precedes: the list name after it stands for the whole list.
+bool ends_with_list_operator(const std::string& out) {
+    for (std::string_view op : {"in", "pmatch", "intersects"}) {
+        if (out.size() > op.size() && out.compare(out.size() - op.size(), op.size(), op) == 0 &&
+            is_blank(out[out.size() - op.size() - 1])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string join_items(const std::vector<std::string>& items) {
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -88,6 +100,14 @@ std::string ListTable::substitute(std::string_view text) {
         }
         while (end < text.size() && is_blank(text[end])) {
             ++end;
+        }
+        // `proc.name in shell_binaries` (the identifier form): the items become the operator's
+        // parenthesised list, as if the condition said `in (shell_binaries)`. Without the
+        // parentheses a list of several items would not parse.
+        if (ends_with_list_operator(out)) {
+            out += " (" + join_items(found->second) + ") ";
+            i = end;
+            continue;
         }
         if (found->second.empty()) {
             if (end < text.size() && text[end] == ',') {

@@ -19,7 +19,8 @@ public:
     explicit ListTable(const std::vector<ListDef>& lists);
 
     // `text` with every list name replaced by its items. A name counts only when both
-    // neighbours are the text's ends, blanks, '(', ')', ',' or '='. Marks the lists it used.
+    // neighbours are the text's ends, blanks, '(', ')', ',' or '='. A name right after `in`,
+    // `pmatch` or `intersects` becomes the parenthesised items. Marks the lists it used.
     std::string substitute(std::string_view text);
 
     // True when some substitute() call (or another list) used the list.

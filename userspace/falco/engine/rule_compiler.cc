@@ -45,6 +45,7 @@ private:
     void no_evttype_warning(const RuleDef& rule, const sinsp::filter::EventTypeSet& types);
     void unused_warnings(const MacroTable& macros);
 
+    void report_exception(const RuleDef& rule, const ExceptionDef& ex, const ItemError& e);
     void report(const std::string& item_type, const std::string& name, const ItemOrigin& origin,
                 const std::string& condition, const CompileProblem& p);
 
@@ -77,6 +78,21 @@ void Compiler::report(const std::string& item_type, const std::string& name,
         problem.snippet = snippet_at(file.content, origin.position.line, origin.position.column);
     }
     results_[origin.file_index].add(std::move(problem));
+}
+
+// Spec §2: exception problems are located on the exception (item type "exception", item name
+// the exception's name) inside its rule, in the file the exception was written in (an appended
+// exception may come from a later file than the rule).
+void Compiler::report_exception(const RuleDef& rule, const ExceptionDef& ex, const ItemError& e) {
+    const RulesFile& file = content_.files[ex.origin.file_index];
+    Problem problem;
+    problem.code = e.code;
+    problem.message = e.message;
+    problem.context.push_back(Location{"rules content", "", SourcePosition{file.name, 0, 0, 0}});
+    problem.context.push_back(Location{"rule", rule.name, rule.origin.position});
+    problem.context.push_back(Location{"exception", ex.name, ex.origin.position});
+    problem.snippet = snippet_at(file.content, ex.origin.position.line, ex.origin.position.column);
+    results_[ex.origin.file_index].add(std::move(problem));
 }
 
 bool Compiler::parse_macros(std::vector<std::unique_ptr<ast::Expr>>& parsed) {
@@ -126,6 +142,46 @@ std::optional<std::string> Compiler::unknown_field(const ast::Expr& expr) const 
             return std::nullopt;
         }
         return name;
+    }
+    case ast::ExprKind::kIdentifier:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Spec §5 LOAD_UNSAFE_NA_CHECK: the first ka.* or jevt.* field compared with =, !=, in,
+// intersects or pmatch to the literal <NA> (these fields give the text <NA> for a missing value,
+// so such a check says little). A syscall-only engine knows no such field: the rule then fails
+// or, with skip-if-unknown-filter, is skipped, after this warning.
+std::optional<std::string> unsafe_na_check(const ast::Expr& expr) {
+    switch (expr.kind) {
+    case ast::ExprKind::kAnd:
+    case ast::ExprKind::kOr:
+        for (const auto& child : ast::as_logical(expr).children) {
+            if (auto name = unsafe_na_check(*child)) {
+                return name;
+            }
+        }
+        return std::nullopt;
+    case ast::ExprKind::kNot:
+        return unsafe_na_check(*ast::as_not(expr).child);
+    case ast::ExprKind::kCheck: {
+        using sinsp::filter::Operator;
+        const ast::Check& check = ast::as_check(expr);
+        const std::string& name = check.field.name;
+        bool json_field = name.rfind("ka.", 0) == 0 || name.rfind("jevt.", 0) == 0;
+        bool equality = check.op == Operator::kEq || check.op == Operator::kNe ||
+                        check.op == Operator::kIn || check.op == Operator::kIntersects ||
+                        check.op == Operator::kPMatch;
+        if (!json_field || !equality) {
+            return std::nullopt;
+        }
+        for (const ast::Literal& value : check.values) {
+            if (value.text == "<NA>") {
+                return name;
+            }
+        }
+        return std::nullopt;
     }
     case ast::ExprKind::kIdentifier:
         return std::nullopt;
@@ -191,17 +247,19 @@ bool Compiler::compile_rule(const RuleDef& rule, MacroTable& macros,
                 std::nullopt});
         return true;
     }
+    // Exceptions are checked before the priority filter: an invalid exception is an error even
+    // in a rule the minimum priority drops.
+    std::string condition = rule.condition;
+    for (const ExceptionDef& ex : rule.exceptions) {
+        try {
+            condition += exception_condition(ex, fields_);
+        } catch (const ItemError& e) {
+            report_exception(rule, ex, e);
+            return false;
+        }
+    }
     if (!at_least(rule.priority, options_.min_priority)) {
         return true;
-    }
-    std::string condition = rule.condition;
-    try {
-        for (const ExceptionDef& ex : rule.exceptions) {
-            condition += exception_condition(ex, fields_);
-        }
-    } catch (const ItemError& e) {
-        report("rule", rule.name, rule.origin, rule.condition, {e.code, e.message, std::nullopt});
-        return false;
     }
     std::string text = lists_.substitute(condition);
     sinsp::filter::ParseResult parsed = sinsp::filter::parse(text);
@@ -216,6 +274,13 @@ bool Compiler::compile_rule(const RuleDef& rule, MacroTable& macros,
         report("rule", rule.name, rule.origin, rule.condition,
                {LoadCode::kErrValidate, error->message, std::nullopt});
         return false;
+    }
+    if (std::optional<std::string> field = unsafe_na_check(*expr)) {
+        report("rule", rule.name, rule.origin, rule.condition,
+               {LoadCode::kUnsafeNaCheck,
+                "Unsafe comparison of " + *field +
+                    " with the literal <NA>; use 'exists' to test whether the field has a value",
+                std::nullopt});
     }
     if (std::optional<std::string> field = unknown_field(*expr)) {
         std::string message = "filter_check called with nonexistent field " + *field;

@@ -79,6 +79,11 @@ LoadOutcome RulesEngine::load_paths(const std::vector<std::string>& paths,
                                    {Location{"rules content", "", SourcePosition{file, 0, 0, 0}}},
                                    ""});
                 unreadable.results.push_back(std::move(result));
+                // Like a failed load_contents(): no rules are left from an earlier load.
+                content_ = RulesContent{};
+                plugins_.clear();
+                rules_.clear();
+                build_index();
                 return unreadable;
             }
             files.push_back(std::move(f));

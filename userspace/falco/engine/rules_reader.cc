@@ -3,8 +3,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cstdlib>
+#include <cstdint>
 #include <set>
+#include <tuple>
 
 #include "engine/exceptions_reader.h"
 #include "engine/yaml_decode.h"
@@ -108,23 +109,43 @@ std::vector<std::string> sorted_tags(std::vector<std::string> tags) {
     return tags;
 }
 
-// required_engine_version: an unsigned integer, or (0.38 on) a semver whose minor is the number.
-uint32_t parse_engine_version(const std::string& text) {
-    char* end = nullptr;
-    unsigned long major = std::strtoul(text.c_str(), &end, 10);
-    if (end == text.c_str() || text[0] == '-') {
+// A required_engine_version: an unsigned integer N (meaning 0.N.0), or (0.38 on) a semver
+// MAJOR.MINOR.PATCH.
+struct EngineVersion {
+    uint32_t major = 0, minor = 0, patch = 0;
+    bool semver = false;
+};
+
+// Decimal digits only (no sign, no blanks), at most UINT32_MAX; advances `at`.
+bool parse_u32(const std::string& text, size_t& at, uint32_t& out) {
+    size_t start = at;
+    uint64_t value = 0;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        value = value * 10 + static_cast<uint64_t>(text[at] - '0');
+        if (value > UINT32_MAX) {
+            return false; // an integer yaml-cpp would not decode as unsigned either
+        }
+        ++at;
+    }
+    out = static_cast<uint32_t>(value);
+    return at > start;
+}
+
+EngineVersion parse_engine_version(const std::string& text) {
+    EngineVersion v;
+    size_t at = 0;
+    bool ok = parse_u32(text, at, v.minor);
+    if (ok && at < text.size()) {
+        // MAJOR.MINOR.PATCH
+        v.semver = true;
+        v.major = v.minor;
+        ok = text[at++] == '.' && parse_u32(text, at, v.minor) && at < text.size() &&
+             text[at++] == '.' && parse_u32(text, at, v.patch) && at == text.size();
+    }
+    if (!ok) {
         fail_yaml("Can't decode YAML scalar value");
     }
-    if (*end == '\0') {
-        return static_cast<uint32_t>(major);
-    }
-    if (*end == '.') {
-        unsigned long minor = std::strtoul(end + 1, &end, 10);
-        if (*end == '\0' || *end == '.') {
-            return major == 0 ? static_cast<uint32_t>(minor) : UINT32_MAX;
-        }
-    }
-    fail_yaml("Can't decode YAML scalar value");
+    return v;
 }
 
 void FileReader::read_document(const YAML::Node& doc) {
@@ -187,13 +208,53 @@ void FileReader::read_item(const YAML::Node& item) {
 }
 
 void FileReader::read_engine_version(const YAML::Node& item) {
-    uint32_t version =
-        parse_engine_version(*decode_scalar(item, "required_engine_version", true, true));
-    if (version > kEngineVersion) {
-        fail_validate("Rules require engine version " + std::to_string(version) +
-                      ", but engine version is " + std::to_string(kEngineVersion));
+    std::string text = *decode_scalar(item, "required_engine_version", true, true);
+    EngineVersion v = parse_engine_version(text);
+    // The engine is 0.kEngineVersion.0; a semver requirement is compared as one.
+    bool too_new =
+        v.major > 0 || v.minor > kEngineVersion || (v.minor == kEngineVersion && v.patch > 0);
+    if (too_new) {
+        fail_validate("Rules require engine version " + text + ", but engine version is " +
+                      (v.semver ? "0." + std::to_string(kEngineVersion) + ".0"
+                                : std::to_string(kEngineVersion)));
     }
-    content_.required_engine_version = std::max(content_.required_engine_version, version);
+    content_.required_engine_version = std::max(content_.required_engine_version, v.minor);
+}
+
+// A plugin version requirement: MAJOR.MINOR.PATCH, decimal numbers.
+bool is_plugin_version(const std::string& text) {
+    size_t at = 0;
+    uint32_t part = 0;
+    return parse_u32(text, at, part) && at < text.size() && text[at++] == '.' &&
+           parse_u32(text, at, part) && at < text.size() && text[at++] == '.' &&
+           parse_u32(text, at, part) && at == text.size();
+}
+
+// Runs `read` and puts a location of `item_type` (the entry or alternative, with the plugin name
+// when it is known) on its errors.
+template <typename Read>
+void in_location(const char* item_type, const YAML::Node& node, const std::string& file_name,
+                 std::string& name, Read read) {
+    try {
+        read();
+    } catch (ItemError& e) {
+        e.context.insert(e.context.begin(),
+                         Location{item_type, name, node_position(node, file_name)});
+        throw;
+    }
+}
+
+// name and version of an entry or alternative; the version must be a semver.
+std::pair<std::string, std::string> plugin_name_version(const YAML::Node& node, std::string& name) {
+    if (!node.IsMap()) {
+        fail_yaml("Unexpected element type. Each element should be a yaml associative array.");
+    }
+    name = *decode_scalar(node, "name", true, true);
+    std::string version = *decode_scalar(node, "version", true, true);
+    if (!is_plugin_version(version)) {
+        fail_validate("Invalid required version '" + version + "' for plugin '" + name + "'");
+    }
+    return {name, version};
 }
 
 void FileReader::read_plugin_versions(const YAML::Node& item) {
@@ -202,29 +263,32 @@ void FileReader::read_plugin_versions(const YAML::Node& item) {
         fail_yaml("Value is not a sequence");
     }
     for (const YAML::Node& entry : entries) {
-        if (!entry.IsMap()) {
-            fail_yaml("Unexpected element type. Each element should be a yaml "
-                      "associative array.");
-        }
         PluginRequirement req;
-        req.name = *decode_scalar(entry, "name", true, true);
-        req.version = *decode_scalar(entry, "version", true, true);
-        std::set<std::string> seen{req.name};
-        YAML::Node alternatives = entry["alternatives"];
-        if (alternatives.IsDefined() && !alternatives.IsNull()) {
+        std::string entry_name;
+        // Spec §5: problems of one entry, or of one of its alternatives, are located there.
+        in_location("required plugin versions entry", entry, file_name_, entry_name, [&] {
+            std::tie(req.name, req.version) = plugin_name_version(entry, entry_name);
+            std::set<std::string> seen{req.name};
+            YAML::Node alternatives = entry["alternatives"];
+            if (!alternatives.IsDefined() || alternatives.IsNull()) {
+                return;
+            }
             if (!alternatives.IsSequence()) {
                 fail_yaml("Value is not a sequence");
             }
             for (const YAML::Node& alt : alternatives) {
-                std::string alt_name = *decode_scalar(alt, "name", true, true);
-                if (!seen.insert(alt_name).second) {
-                    fail_validate("Defined multiple alternative version "
-                                  "requirements for plugin '" +
-                                  alt_name + "'");
-                }
-                req.alternatives.emplace_back(alt_name, *decode_scalar(alt, "version", true, true));
+                std::string alt_name;
+                in_location("required plugin versions alternative", alt, file_name_, alt_name, [&] {
+                    auto name_version = plugin_name_version(alt, alt_name);
+                    if (!seen.insert(alt_name).second) {
+                        fail_validate("Defined multiple alternative version "
+                                      "requirements for plugin '" +
+                                      alt_name + "'");
+                    }
+                    req.alternatives.push_back(std::move(name_version));
+                });
             }
-        }
+        });
         plugins_.push_back(std::move(req));
     }
 }
@@ -467,6 +531,11 @@ bool read_rules_file(RulesFile file, RulesContent& content,
             const SourcePosition& at = e.context.back().position;
             result.add(
                 Problem{e.code, e.message, e.context, snippet_at(f.content, at.line, at.column)});
+            return false;
+        } catch (const YAML::Exception& e) {
+            // A node used in a way its type does not allow (a subscript on a scalar...) that
+            // the reader failed to check first: still a problem of the file's shape, not a crash.
+            result.add(Problem{LoadCode::kErrYamlValidate, e.what(), {whole}, ""});
             return false;
         }
     }
