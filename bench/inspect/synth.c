@@ -358,6 +358,16 @@ static const struct file f_nsswitch = {
     TEXT("# /etc/nsswitch.conf\n#\n# Example configuration of GNU Name Service Switch "
          "functionality.\npasswd:         files\n"),
     542, 1310790};
+/* Read only by the commands of synth_options.suspicious. */
+static const struct file f_shadow = {
+    "/etc/shadow",
+    TEXT("root:*:19793:0:99999:7:::\ndaemon:*:19793:0:99999:7:::\nbin:*:19793:0:99999:7:::\n"),
+    1012, 1311093};
+static const struct file f_id_rsa = {
+    "/home/alice/.ssh/id_rsa",
+    TEXT("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB"
+         "AAABlwAAAAdzc2gtcn\n"),
+    2602, 2883649};
 static const struct file f_ldcache = {
     "/etc/ld.so.cache", TEXT("glibc-ld.so.cache1.1\0\0\0\0\0\0\0\0\0\0\0"), 23541, 1311377};
 static const struct file f_crontab = {
@@ -597,6 +607,7 @@ struct gen {
 	uint32_t serial;
 	bool failed;
 	struct synth_result *res;
+	bool suspicious; /* synth_options.suspicious */
 	struct task *cpu[NCPUS];
 	struct task tasks[MAX_TASKS];
 	uint8_t rec[EV_MAX];
@@ -763,14 +774,21 @@ static void push_exit(struct task *t)
 	push(t, OP_PROCEXIT);
 }
 
-/* The files cat reads, by variant: one without a path is /tmp/build-N.log; NULL, a missing file. */
-static const struct file *const cat_files[] = {&f_passwd,   &f_hosts, &f_os_release, &f_resolv,
-                                               &f_buildlog, &f_notes, NULL};
+/* The files cat reads, by variant: one without a path is /tmp/build-N.log; NULL, a missing file.
+ * The last two, only with synth_options.suspicious. */
+static const struct file *const cat_files[] = {&f_passwd, &f_hosts,    &f_os_release,
+                                               &f_resolv, &f_buildlog, &f_notes,
+                                               NULL,      &f_shadow,   &f_id_rsa};
+enum { CAT_SHADOW = 7, CAT_ID_RSA = 8, GREP_PRIVATE_KEY = 3 };
 
+/* With synth_options.suspicious, one cat in 50 reads /etc/shadow or alice's ssh key and one grep
+ * in 30 looks for private keys; the extra draws leave the file unchanged without the option. */
 static uint32_t choose_variant(struct gen *g, enum prog prog)
 {
 	switch (prog) {
 	case PR_CAT: {
+		if (g->suspicious && below(g, 50) == 0)
+			return below(g, 2) ? CAT_SHADOW : CAT_ID_RSA;
 		uint32_t r = below(g, 100);
 		return r < 22   ? 0
 		       : r < 34 ? 1
@@ -783,6 +801,8 @@ static uint32_t choose_variant(struct gen *g, enum prog prog)
 	case PR_LS:
 		return below(g, 4);
 	case PR_GREP:
+		if (g->suspicious && below(g, 30) == 0)
+			return GREP_PRIVATE_KEY;
 		return below(g, 3);
 	case PR_CURL:
 	case PR_PYTHON:
@@ -847,6 +867,8 @@ static void build_child(struct gen *g, struct task *t, enum prog prog, uint32_t 
 		}
 		args_add(id, path);
 		g->res->cats++;
+		if (variant >= CAT_SHADOW)
+			g->res->suspicious++;
 		if (strncmp(path, "/etc/", 5) == 0)
 			g->res->cats_etc++;
 		op_openat(t, 1, path, f, K.o_rdonly, 0);
@@ -881,7 +903,13 @@ static void build_child(struct gen *g, struct task *t, enum prog prog, uint32_t 
 		                                      : &f_notes;
 		if (variant == 1)
 			args_add(id, "-i");
-		args_add(id, variant == 0 ? "root" : variant == 1 ? "error" : "TODO");
+		if (variant == GREP_PRIVATE_KEY) {
+			args_add(id, "-l");
+			args_add(id, "BEGIN RSA PRIVATE KEY");
+			g->res->suspicious++;
+		} else {
+			args_add(id, variant == 0 ? "root" : variant == 1 ? "error" : "TODO");
+		}
 		args_add(id, f->path);
 		op_openat(t, 1, f->path, f, K.o_rdonly, 0);
 		op_fd(t, SC_FSTAT, SLOT(1));
@@ -891,7 +919,9 @@ static void build_child(struct gen *g, struct task *t, enum prog prog, uint32_t 
 			op_io(t, SC_READ, SLOT(1), f, 98304, (int32_t)chunk);
 			left -= chunk;
 		}
-		op_io(t, SC_WRITE, 1, &f_grep_out, f_grep_out.size, (int32_t)f_grep_out.size);
+		if (variant != GREP_PRIVATE_KEY) /* no key in the notes: nothing to print */
+			op_io(t, SC_WRITE, 1, &f_grep_out, f_grep_out.size,
+			      (int32_t)f_grep_out.size);
 		op_io(t, SC_READ, SLOT(1), f, 98304, 0);
 		op_fd(t, SC_CLOSE, SLOT(1));
 		break;
@@ -1896,6 +1926,7 @@ int synth_write(const char *path, const struct synth_options *opt, struct synth_
 	g->next_pid = 2400;
 	g->next_port = 40000;
 	g->res = &res;
+	g->suspicious = opt->suspicious;
 	build_world(g, w, &meta, g->ts);
 
 	g->d = scap_dumper_open(path, opt->compress, err);

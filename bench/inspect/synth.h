@@ -15,6 +15,10 @@ struct synth_options {
 	uint64_t events; /* exactly this many events are written */
 	uint64_t seed;   /* the same seed and count give the same file */
 	bool compress;   /* gzip */
+	/* Now and then the shell runs what Falco's default rules flag: `cat /etc/shadow`,
+	 * `cat /home/alice/.ssh/id_rsa` and `grep -l "BEGIN RSA PRIVATE KEY" FILE`. Off, the file
+	 * is the same as without this option. */
+	bool suspicious;
 };
 
 struct synth_result {
@@ -22,6 +26,7 @@ struct synth_result {
 	uint64_t processes;  /* processes started (clone and execve) during the capture */
 	uint64_t cats;       /* of which cat */
 	uint64_t cats_etc;   /* of which cat on a file under /etc */
+	uint64_t suspicious; /* processes started that run a command of .suspicious */
 	uint32_t threads;    /* threads in the metadata's process list */
 	uint32_t fd_entries; /* fds in its fd lists */
 };

@@ -1,8 +1,9 @@
 /* synth_capture: writes the synthetic capture of bench/inspect (see synth.h).
  *
- *   synth_capture [-n EVENTS] [-s SEED] [-z] OUT.scap
+ *   synth_capture [-n EVENTS] [-s SEED] [-z] [-a] OUT.scap
  *
- * EVENTS defaults to 2,000,000; -z compresses with gzip. */
+ * EVENTS defaults to 2,000,000; -z compresses with gzip; -a adds the suspicious commands that
+ * Falco's default rules flag (synth_options.suspicious). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "bench/inspect/synth.h"
 #include "scap/scap.h"
 
-static const char usage[] = "usage: synth_capture [-n EVENTS] [-s SEED] [-z] OUT.scap\n";
+static const char usage[] = "usage: synth_capture [-n EVENTS] [-s SEED] [-z] [-a] OUT.scap\n";
 
 int main(int argc, char **argv)
 {
@@ -22,7 +23,7 @@ int main(int argc, char **argv)
 	char err[SCAP_ERRMSG_SIZE], *end;
 	int c;
 
-	while ((c = getopt(argc, argv, "n:s:zh")) != -1) {
+	while ((c = getopt(argc, argv, "n:s:zah")) != -1) {
 		switch (c) {
 		case 'n':
 			opt.events = strtoull(optarg, &end, 10);
@@ -36,6 +37,9 @@ int main(int argc, char **argv)
 			break;
 		case 'z':
 			opt.compress = true;
+			break;
+		case 'a':
+			opt.suspicious = true;
 			break;
 		default:
 			fputs(usage, stderr);
@@ -58,8 +62,9 @@ int main(int argc, char **argv)
 	struct stat st;
 	double mib = stat(argv[optind], &st) == 0 ? (double)st.st_size / 1048576.0 : 0;
 	printf("%s: %" PRIu64 " events, %.1f MiB, in %.2f s; %u threads and %u fds at the start, "
-	       "%" PRIu64 " processes started, %" PRIu64 " of them cat (%" PRIu64 " on /etc)\n",
+	       "%" PRIu64 " processes started, %" PRIu64 " of them cat (%" PRIu64
+	       " on /etc), %" PRIu64 " suspicious\n",
 	       argv[optind], res.events, mib, secs, res.threads, res.fd_entries, res.processes,
-	       res.cats, res.cats_etc);
+	       res.cats, res.cats_etc, res.suspicious);
 	return 0;
 }
