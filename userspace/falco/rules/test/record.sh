@@ -51,10 +51,7 @@ cleanup() {
     wait "$recorder" 2>/dev/null || true
   fi
   if [[ -n $runner ]] && kill -0 "$runner" 2>/dev/null; then
-    # Let it tear down: open both FIFOs for writing without blocking.
-    for fifo in "$work/control/go" "$work/control/stop"; do
-      [[ -p $fifo ]] && { echo >"$fifo" & } 2>/dev/null
-    done
+    kill -TERM "$runner" 2>/dev/null || true # the runner tears down on SIGTERM
     wait "$runner" 2>/dev/null || true
   fi
   rm -rf "$work"
@@ -63,11 +60,11 @@ trap cleanup EXIT
 
 cp "$(readlink -f "$python")" "$work/frwork"
 
-# Waits up to $2 tenths of a second for test $1 on path $3; fails if process $4 ended.
+# Waits up to $2 tenths of a second for `test $1 $3` to hold; fails if process $4 ended.
 wait_for() {
-  local test="$1" tenths="$2" path="$3" pid="$4"
+  local op="$1" tenths="$2" path="$3" pid="$4"
   for ((i = 0; i < tenths; i++)); do
-    if test "$test" "$path"; then
+    if test "$op" "$path"; then
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || return 1

@@ -12,7 +12,8 @@ files and FIFOs in CONTROL_DIR:
 2. writes `ready`, then blocks reading the FIFO `go` until the recorder is running;
 3. the action: the workload's `trigger(w)` or `clean(w)`;
 4. writes `done`, then blocks reading the FIFO `stop` until the recorder has stopped;
-5. teardown (not recorded): leaves the cgroup and removes it, then the workload's `teardown(w)`.
+5. teardown (not recorded): leaves the cgroup and removes it, then the workload's `teardown(w)`;
+   also when record.sh gives up and ends the runner with SIGTERM.
 
 A workload module defines RULE (the rule its trigger variant must fire), optional CONTAINER,
 optional setup/teardown, and trigger/clean. Actions run real programs through `w.run` so that
@@ -23,6 +24,7 @@ exists before it, is seen in the container).
 import hashlib
 import importlib.util
 import os
+import signal
 import subprocess
 import sys
 
@@ -140,6 +142,8 @@ def main(argv):
         sys.stderr.write("usage: runner.py WORKLOAD.py trigger|clean CONTROL_DIR SCRATCH_DIR\n")
         return 2
     workload_path, variant, control, scratch = argv[1:]
+    # record.sh ends a runner it gives up on with SIGTERM: leave through the teardown.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("runner.py: terminated"))
     slug = os.path.basename(workload_path)[: -len(".py")].replace("_", "-")
     module = load(workload_path)
     w = Work(scratch, control, slug, variant)
