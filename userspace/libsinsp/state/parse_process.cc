@@ -44,8 +44,10 @@ void apply_common(const Event& evt, ThreadInfo& t) {
     } else if (!t.exe.empty()) {
         t.comm = std::string(state::base_name(t.exe));
     }
+    // A process keeps its cgroups across clone and execve; a driver that records none (our eBPF
+    // probe sends an empty list) must not move it out of its container.
     ParamView cgroups = evt.param("cgroups");
-    if (cgroups.data != nullptr) {
+    if (cgroups.len > 0) {
         t.cgroups = state::split_key_values(cgroups.bytes());
     }
 }
