@@ -43,6 +43,7 @@ MacroTable::~MacroTable() = default;
 std::unique_ptr<ast::Expr> MacroTable::expand(const ast::Expr& expr, uint64_t visible_before,
                                               std::optional<ExpansionError>& error) {
     error.reset();
+    nodes_ = 0;
     std::unique_ptr<ast::Expr> out = copy(expr, visible_before, error);
     if (error) {
         return nullptr;
@@ -78,6 +79,14 @@ const ast::Expr* MacroTable::expanded(size_t i, std::optional<ExpansionError>& e
 
 std::unique_ptr<ast::Expr> MacroTable::copy(const ast::Expr& expr, uint64_t visible_before,
                                             std::optional<ExpansionError>& error) {
+    // Macros such as a: "x and x", b: "a and a", c: "b and b"... would otherwise grow the tree
+    // exponentially, until memory runs out, with a few lines of rules.
+    if (++nodes_ > kMaxNodes) {
+        error = ExpansionError{"Condition is too large after macro expansion (more than " +
+                                   std::to_string(kMaxNodes) + " nodes)",
+                               std::nullopt};
+        return nullptr;
+    }
     switch (expr.kind) {
     case ast::ExprKind::kAnd:
     case ast::ExprKind::kOr: {

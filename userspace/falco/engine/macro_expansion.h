@@ -34,7 +34,14 @@ public:
                                                      std::optional<ExpansionError>& error);
 
     // Expands macro i and the macros it uses, so that their errors show and their uses count.
-    void expand_macro(size_t i, std::optional<ExpansionError>& error) { expanded(i, error); }
+    void expand_macro(size_t i, std::optional<ExpansionError>& error) {
+        nodes_ = 0;
+        expanded(i, error);
+    }
+
+    // Macros used twice by the macro they are used by double at each level: a tree built by one
+    // expansion may have this many nodes at most ("Condition is too large ...").
+    static constexpr size_t kMaxNodes = 100000;
 
     bool used(size_t macro) const { return used_[macro]; }
 
@@ -51,6 +58,7 @@ private:
     std::vector<std::unique_ptr<sinsp::filter::ast::Expr>> expanded_;
     std::vector<bool> in_progress_;
     std::vector<bool> used_;
+    size_t nodes_ = 0; // built by the current expand() or expand_macro()
 };
 
 } // namespace falco

@@ -1,10 +1,13 @@
 #include "engine/rules_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "engine/exceptions_reader.h"
@@ -501,6 +504,46 @@ void FileReader::override_rule(const YAML::Node& item, const YAML::Node& overrid
     rule.seq.latest = next_sequence();
 }
 
+// yaml-cpp 0.7's LoadAll() loops forever (and allocates without end) on streams such as ","
+// or ",&": the parser keeps handing out empty documents without consuming the token in front of
+// it (fixed upstream in yaml-cpp 0.8.1, jbeder/yaml-cpp#1319). The rules fuzzer found it. The
+// stream is first walked with a parser that only watches where each document starts; a document
+// that starts where the previous one did means the parser is stuck there. Returns that place.
+class DocumentStarts : public YAML::EventHandler {
+public:
+    YAML::Mark start;
+
+    void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
+
+// Throws the parser's YAML::Exception like LoadAll() would.
+std::optional<YAML::Mark> stuck_parser_at(const std::string& content) {
+    std::istringstream stream(content);
+    YAML::Parser parser(stream);
+    DocumentStarts starts;
+    bool first = true;
+    int previous = 0;
+    while (parser.HandleNextDocument(starts)) {
+        if (!first && starts.start.pos == previous) {
+            return starts.start;
+        }
+        first = false;
+        previous = starts.start.pos;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 bool read_rules_file(RulesFile file, RulesContent& content,
@@ -511,6 +554,9 @@ bool read_rules_file(RulesFile file, RulesContent& content,
     Location whole{"rules content", "", SourcePosition{f.name, 0, 0, 0}};
     std::vector<YAML::Node> documents;
     try {
+        if (std::optional<YAML::Mark> stuck = stuck_parser_at(f.content)) {
+            throw YAML::ParserException(*stuck, "unexpected token, no document can start here");
+        }
         documents = YAML::LoadAll(f.content);
     } catch (const YAML::Exception& e) {
         SourcePosition at{f.name, static_cast<uint32_t>(e.mark.line + 1),

@@ -191,6 +191,28 @@ TEST(Macros, UnusedMacroWarning) {
     EXPECT_EQ(innermost(w[0]).position.line, 5u);
 }
 
+TEST(Macros, ExponentialExpansionIsStopped) {
+    // m_k uses m_(k-1) twice: m_k has 2^(k+1) - 1 nodes once expanded.
+    std::string yaml = "- macro: m0\n  condition: evt.num=1\n";
+    for (int k = 1; k <= 30; ++k) {
+        std::string prev = "m" + std::to_string(k - 1);
+        yaml += "- macro: m" + std::to_string(k) + "\n  condition: " + prev + " and " + prev + "\n";
+    }
+    Loaded l = load(yaml + rule_yaml("r", "evt.type=open and m30"));
+    EXPECT_TRUE(fails_with(l, LoadCode::kErrValidate,
+                           "Condition is too large after macro expansion (more than 100000 nodes)",
+                           "macro", "m16"));
+    // 2^16 checks are fine.
+    std::string smaller = "- macro: m0\n  condition: evt.num=1\n";
+    for (int k = 1; k <= 15; ++k) {
+        std::string prev = "m" + std::to_string(k - 1);
+        smaller +=
+            "- macro: m" + std::to_string(k) + "\n  condition: " + prev + " and " + prev + "\n";
+    }
+    Loaded ok = load(smaller + rule_yaml("r", "evt.type=open and m15"));
+    EXPECT_TRUE(ok.outcome.ok);
+}
+
 TEST(Macros, BlockScalarConditions) {
     Loaded l = load("- macro: m\n  condition: >\n    evt.type=open\n    and proc.name=cat\n" +
                     rule_yaml("r", "m"));

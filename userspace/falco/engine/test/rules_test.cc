@@ -89,6 +89,22 @@ TEST(RulesFile, YamlParseError) {
     EXPECT_EQ(innermost(p).position.line, 1u);
 }
 
+TEST(RulesFile, StreamsTheYamlParserCannotLeave) {
+    // yaml-cpp 0.7 would hand out empty documents forever on these (found by rules_fuzz_test).
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {",", "line 1, column 1"},
+        {",&- rule: a: c*", "line 1, column 1"},
+        {"- rule: r\n  enabled: false\n--- \n, \n", "line 4, column 1"}};
+    for (const auto& [yaml, where] : cases) {
+        Loaded l = load(yaml);
+        ASSERT_EQ(l.errors().size(), 1u) << yaml;
+        EXPECT_EQ(l.errors()[0].code, LoadCode::kErrYamlParse);
+        EXPECT_EQ(l.errors()[0].message,
+                  "yaml-cpp: error at " + where + ": unexpected token, no document can start here");
+        EXPECT_EQ(innermost(l.errors()[0]).item_type, "rules content");
+    }
+}
+
 TEST(RulesFile, FirstErrorStopsTheFile) {
     Loaded l = load("- list: a\n  items: [x]\n  append: true\n- list: b\n");
     ASSERT_EQ(l.errors().size(), 1u);
