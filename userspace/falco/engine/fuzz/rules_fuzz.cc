@@ -157,6 +157,13 @@ private:
     size_t at_ = 0;
 };
 
+// RULES_FUZZ_PRINT=1 prints every result (text, then JSON) on stderr, to look at what one input
+// does: rules_fuzz_test_bin FILE.
+bool print_results() {
+    static const bool print = std::getenv("RULES_FUZZ_PRINT") != nullptr;
+    return print;
+}
+
 void check_problem(const falco::Problem& p, bool error) {
     if (falco::is_error(p.code) != error) {
         broken("a problem in the wrong list", p.message);
@@ -190,6 +197,9 @@ void check(const falco::RulesEngine& engine, const falco::LoadOutcome& outcome, 
         }
         if (!JsonChecker(json).valid()) {
             broken("the JSON result does not parse", json);
+        }
+        if (print_results()) {
+            std::fprintf(stderr, "%s%s\n", text.c_str(), json.c_str());
         }
     }
     if (outcome.ok != all_ok || (outcome.ok && outcome.results.size() != files)) {
