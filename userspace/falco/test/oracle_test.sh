@@ -5,11 +5,13 @@
 # falco -r CASE -e CAPTURE must print exactly the lines `sysdig -r CAPTURE -p FORMAT FILTER`
 # prints, in the same order.
 #   oracle_test.sh FALCO CASES_DIR CAPTURE...
+# The upstream captures come from @shared_testdata's runfiles when ../shared exists.
 set -euo pipefail
 falco="$1" cases="$2"
 shift 2
 declare -A captures
-for capture in "$@"; do
+shopt -s nullglob
+for capture in "$@" "${TEST_SRCDIR:-.}"/shared_testdata/captures/*.scap; do
   captures["$(basename "$capture")"]="$capture"
 done
 command -v sysdig >/dev/null || { echo "sysdig is not installed (tools/setup/setup.sh installs it)" >&2; exit 1; }
