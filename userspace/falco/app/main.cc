@@ -240,7 +240,7 @@ int run(int argc, char** argv) {
     Outputs outputs(config.outputs);
     install_stop_handlers();
     std::unique_ptr<sinsp::Inspector> inspector = sinsp::Inspector::open(source);
-    log(LogLevel::kInfo, describe_source(source));
+    log(Priority::kInformational, describe_source(source));
     AlertCounters counters(engine.rules().size());
     LoopSettings settings;
     settings.duration_seconds = opt.duration_seconds;
