@@ -1,63 +1,32 @@
 #include "config/config.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <yaml-cpp/yaml.h>
 
 #include "config/decode.h"
 #include "config/overrides.h"
 #include "config/yaml_values.h"
+#include "engine/text_file.h"
 
 namespace falco {
 namespace {
 
 using config_detail::ValueError;
 
-// Closes the descriptor it owns.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-
-private:
-    int fd_;
-};
-
 std::string file_error(const std::string& path, const std::string& problem) {
     return "Error reading config file (" + path + "): " + problem;
 }
 
 std::string read_file(const std::string& path) {
-    FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (file.get() < 0) {
-        throw ConfigError(file_error(path, std::string("cannot open: ") + std::strerror(errno)));
+    std::string text, reason;
+    switch (read_text_file(path, text, reason)) {
+    case FileRead::kOk:
+        return text;
+    case FileRead::kOpenFailed:
+        throw ConfigError(file_error(path, "cannot open: " + reason));
+    case FileRead::kReadFailed:
+        break;
     }
-    std::string text;
-    char buffer[65536];
-    while (true) {
-        ssize_t n = ::read(file.get(), buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            throw ConfigError(
-                file_error(path, std::string("cannot read: ") + std::strerror(errno)));
-        }
-        if (n == 0) {
-            return text;
-        }
-        text.append(buffer, static_cast<size_t>(n));
-    }
+    throw ConfigError(file_error(path, "cannot read: " + reason));
 }
 
 // The file's document: a mapping (an empty file or a null document reads as an empty one).

@@ -4,12 +4,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "driver_api/event_table.h"
+#include "engine/text_file.h"
 #include "sinsp/event.h"
 #include "sinsp/fields.h"
 
@@ -40,22 +37,6 @@ std::vector<std::string> directory_files(const std::string& dir) {
     return out;
 }
 
-bool read_whole_file(const std::string& path, std::string& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "Could not open file " + path + " for reading: " + std::strerror(errno);
-        return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        error = "Could not read file " + path + ": " + std::strerror(errno);
-        return false;
-    }
-    out = buffer.str();
-    return true;
-}
-
 bool has_tag(const CompiledRule& rule, const std::string& tag) {
     return std::binary_search(rule.tags.begin(), rule.tags.end(), tag);
 }
@@ -71,8 +52,12 @@ LoadOutcome RulesEngine::load_paths(const std::vector<std::string>& paths,
             is_directory(path) ? directory_files(path) : std::vector<std::string>{path};
         for (const std::string& file : expanded) {
             RulesFile f{file, ""};
-            std::string error;
-            if (!read_whole_file(file, f.content, error)) {
+            std::string reason;
+            FileRead read = read_text_file(file, f.content, reason);
+            if (read != FileRead::kOk) {
+                std::string error = read == FileRead::kOpenFailed
+                                        ? "Could not open file " + file + " for reading: " + reason
+                                        : "Could not read file " + file + ": " + reason;
                 LoadResult result(file);
                 result.add(Problem{LoadCode::kErrFileRead,
                                    error,
