@@ -212,7 +212,7 @@ std::unique_ptr<sinsp::Formatter> Compiler::compile_output(const RuleDef& rule, 
     }
     ok = true;
     try {
-        sinsp::Formatter check(output, fields_); // errors name tokens of the output alone
+        // The output ends the line, so an error names the rest of the output from the bad token.
         std::string full = std::string("*") +
                            (opt.time_iso8601 ? "%evt.time.iso8601" : "%evt.time") + ": " +
                            std::string(priority_name(rule.priority)) + " " + output;
