@@ -9,6 +9,7 @@
 namespace falco {
 namespace {
 
+using testing::alert_with;
 using testing::file_mode;
 using testing::quiet_config;
 using testing::read_file;
@@ -20,12 +21,6 @@ OutputsConfig file_config(const std::string& path, bool keep_alive, bool buffere
     config.file.filename = path;
     config.buffered_outputs = buffered;
     return config;
-}
-
-Alert alert_with(const std::string& output) {
-    Alert alert = testing::sample_alert();
-    alert.output = output;
-    return alert;
 }
 
 unsigned expected_mode(unsigned mode) {

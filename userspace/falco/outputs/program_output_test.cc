@@ -11,6 +11,7 @@
 namespace falco {
 namespace {
 
+using testing::alert_with;
 using testing::read_file;
 
 OutputsConfig program_config(const std::string& program, bool keep_alive, bool buffered = false) {
@@ -20,12 +21,6 @@ OutputsConfig program_config(const std::string& program, bool keep_alive, bool b
     config.program.program = program;
     config.buffered_outputs = buffered;
     return config;
-}
-
-Alert alert_with(const std::string& output) {
-    Alert alert = testing::sample_alert();
-    alert.output = output;
-    return alert;
 }
 
 size_t count_lines(const std::string& text) {

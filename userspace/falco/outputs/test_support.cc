@@ -25,6 +25,12 @@ Alert sample_alert() {
     return alert;
 }
 
+Alert alert_with(const std::string& output) {
+    Alert alert = sample_alert();
+    alert.output = output;
+    return alert;
+}
+
 OutputsConfig quiet_config() {
     OutputsConfig config;
     config.stdout_enabled = false;

@@ -10,6 +10,9 @@ namespace falco::testing {
 // The alert of the spec's JSON example (section 4.2).
 Alert sample_alert();
 
+// The sample alert with another text output.
+Alert alert_with(const std::string& output);
+
 // Every output disabled, no rate limit, unbuffered.
 OutputsConfig quiet_config();
 

@@ -18,6 +18,7 @@ namespace falco {
 namespace {
 
 using outputs_detail::UniqueFd;
+using testing::alert_with;
 using testing::file_mode;
 
 OutputsConfig socket_config(const std::string& path, unsigned mode = 0660) {
@@ -27,12 +28,6 @@ OutputsConfig socket_config(const std::string& path, unsigned mode = 0660) {
     config.unix_socket.mode = mode;
     config.unix_socket.group = "";
     return config;
-}
-
-Alert alert_with(const std::string& output) {
-    Alert alert = testing::sample_alert();
-    alert.output = output;
-    return alert;
 }
 
 sockaddr_un address_of(const std::string& path) {
