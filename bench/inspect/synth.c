@@ -1199,6 +1199,27 @@ static void generic(struct evb *b, uint8_t *rec, const struct task *t, uint8_t s
 	evb_end(b);
 }
 
+/* The parameters clone and execve exits share, after res: exe through cgroups. */
+static void evb_process_params(struct evb *b, const struct task *t)
+{
+	const struct ident *id = &t->id;
+
+	evb_str(b, "exe", id->exe);
+	evb_mem(b, "args", id->args, id->args_len);
+	evb_num(b, "tid", t->tid);
+	evb_num(b, "pid", t->pid);
+	evb_num(b, "ptid", t->ptid);
+	evb_str(b, "cwd", id->cwd);
+	evb_num(b, "fdlimit", 1024);
+	evb_num(b, "pgft_maj", 0);
+	evb_num(b, "pgft_min", (int64_t)id->pgft_min);
+	evb_num(b, "vm_size", id->vm_size);
+	evb_num(b, "vm_rss", id->vm_rss);
+	evb_num(b, "vm_swap", 0);
+	evb_str(b, "comm", id->comm);
+	evb_mem(b, "cgroups", id->cgroups, id->cgroups_len);
+}
+
 static void clone_exit(uint8_t *rec, const struct task *t, int64_t res)
 {
 	const struct ident *id = &t->id;
@@ -1206,20 +1227,7 @@ static void clone_exit(uint8_t *rec, const struct task *t, int64_t res)
 
 	evb_begin(&b, rec, SCAP_EV_SYSCALL_CLONE_20_X, t->tid);
 	evb_num(&b, "res", res);
-	evb_str(&b, "exe", id->exe);
-	evb_mem(&b, "args", id->args, id->args_len);
-	evb_num(&b, "tid", t->tid);
-	evb_num(&b, "pid", t->pid);
-	evb_num(&b, "ptid", t->ptid);
-	evb_str(&b, "cwd", id->cwd);
-	evb_num(&b, "fdlimit", 1024);
-	evb_num(&b, "pgft_maj", 0);
-	evb_num(&b, "pgft_min", (int64_t)id->pgft_min);
-	evb_num(&b, "vm_size", id->vm_size);
-	evb_num(&b, "vm_rss", id->vm_rss);
-	evb_num(&b, "vm_swap", 0);
-	evb_str(&b, "comm", id->comm);
-	evb_mem(&b, "cgroups", id->cgroups, id->cgroups_len);
+	evb_process_params(&b, t);
 	evb_num(&b, "flags", K.clone_fork);
 	evb_num(&b, "uid", id->uid);
 	evb_num(&b, "gid", id->gid);
@@ -1236,20 +1244,7 @@ static void execve_exit(uint8_t *rec, const struct task *t, uint64_t ts)
 
 	evb_begin(&b, rec, SCAP_EV_SYSCALL_EXECVE_19_X, t->tid);
 	evb_num(&b, "res", 0);
-	evb_str(&b, "exe", id->exe);
-	evb_mem(&b, "args", id->args, id->args_len);
-	evb_num(&b, "tid", t->tid);
-	evb_num(&b, "pid", t->pid);
-	evb_num(&b, "ptid", t->ptid);
-	evb_str(&b, "cwd", id->cwd);
-	evb_num(&b, "fdlimit", 1024);
-	evb_num(&b, "pgft_maj", 0);
-	evb_num(&b, "pgft_min", (int64_t)id->pgft_min);
-	evb_num(&b, "vm_size", id->vm_size);
-	evb_num(&b, "vm_rss", id->vm_rss);
-	evb_num(&b, "vm_swap", 0);
-	evb_str(&b, "comm", id->comm);
-	evb_mem(&b, "cgroups", id->cgroups, id->cgroups_len);
+	evb_process_params(&b, t);
 	evb_mem(&b, "env", id->env, id->env_len);
 	evb_num(&b, "tty", id->tty);
 	evb_num(&b, "vpgid", id->pgid);
