@@ -22,32 +22,18 @@
 #include <unistd.h>
 
 #include "scap/scap.h"
+#include "syscall_loop.h"
 
+/* The workload's figures, as it prints them on stderr. */
 struct workload_result {
 	double open_close_ns; /* per system call (each pair is two) */
 	double getpid_ns;
 };
 
-static double now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
 static int run_workload(long calls)
 {
-	double t0 = now_ns();
-	for (long i = 0; i < calls; i++) {
-		int fd = open("/dev/null", O_RDONLY);
-		close(fd);
-	}
-	double t1 = now_ns();
-	for (long i = 0; i < calls; i++)
-		syscall(SYS_getpid);
-	double t2 = now_ns();
-	fprintf(stderr, "workload %.2f %.2f\n", (t1 - t0) / (2.0 * calls),
-	        (t2 - t1) / (double)calls);
+	struct syscall_loop_result r = syscall_loop_run(calls);
+	fprintf(stderr, "workload %.2f %.2f\n", r.open_close_ns, r.getpid_ns);
 	return 0;
 }
 
