@@ -1,4 +1,4 @@
-import { eventCodeName } from "./c_names";
+import { bitsExpression, eventCodeName } from "./c_names";
 import { BANNER, docComment, fileText, wrapText } from "./c_text";
 import type { FilledEvent } from "./driver_model";
 import { filledEvents } from "./driver_model";
@@ -62,10 +62,10 @@ function fillsArrayName(code: number): string {
   return `scap_fills_${code}`;
 }
 
-function fillRows(filled: FilledEvent): string[] {
+function fillRows(schema: Schema, filled: FilledEvent): string[] {
   return filled.fills.map((fill, i) => {
     const param = filled.event.params[i];
-    const initializer = param === undefined ? "" : fillInitializer(encodeFill(fill.source, param));
+    const initializer = param === undefined ? "" : fillInitializer(encodeFill(fill.source, param, schema.dynamicTables));
     return `\t${initializer}, /* ${fill.param}: ${fill.text.replace(/\*\//g, "* /")} */`;
   });
 }
@@ -84,7 +84,7 @@ function typeDeclarations(): string[] {
         ["Length source: 0-5 an argument, SCAP_FILL_FROM_RET the return value, SCAP_FILL_NONE none.", "unsigned char arg2"],
         ["Conversion id, proc field id, file field id, fdpair index, part or dyn variant, by kind.", "unsigned char detail"],
         ["The parameter's enum scap_param_type: its width, without event_table.h.", "unsigned char type"],
-        ["By kind: user-struct byte offset, int[2] element of the fd, or the iovec-count argument.", "unsigned char aux"],
+        ["By kind: user-struct byte offset, int[2] element of the fd, the iovec-count argument, or the dyn variant's type.", "unsigned char aux"],
         ["SCAP_FILL_CONST: the value.", "long long value"],
       ],
     ),
@@ -92,6 +92,7 @@ function typeDeclarations(): string[] {
     ...struct(["The fills of one event, in parameter order (userspace and the kernel module)."], "scap_event_fills", [
       ["How many fills: the event's parameter count, or 0 for an event without a spec.", "unsigned char nparams"],
       ["The fills, or 0 (NULL) for an event without a spec.", "const struct scap_fill *fills"],
+      ["The event's enum scap_event_flags (SCAP_EF_LARGE_PAYLOAD, SCAP_EF_READS_FROM_FD, ...), without event_table.h.", "unsigned int flags"],
     ]),
     "",
     ...struct(["The fills of one event as a range of scap_fill_pool: pointer-free, for eBPF."], "scap_fill_range", [
@@ -171,6 +172,33 @@ function enumDeclarations(spec: FillSpec): string[] {
   ];
 }
 
+/**
+ * The PPM bits of proc(...) and file(...) flags fields that a driver works out itself, as
+ * constants: drivers in the kernel have no value tables to look them up by name.
+ */
+function driverBitConstants(schema: Schema): string[] {
+  const lines: string[] = [];
+  for (const field of [...PROC_FIELDS, ...FILE_FIELDS]) {
+    const value = field.value;
+    if (value.class !== "flags" || value.driverBits === undefined) {
+      continue;
+    }
+    const table = schema.valueTables.find((t) => t.name === value.table);
+    for (const name of value.driverBits) {
+      const entry = table?.values.find((v) => v.name === name);
+      if (entry !== undefined) {
+        lines.push(`#define ${driverBitName(value.table, name)} ${hex(entry.value)}`);
+      }
+    }
+  }
+  return lines.length === 0 ? [] : [...docComment(["PPM bits the drivers set themselves (proc(exe_flags), proc(clone_flags), file(layer)): SCAP_<TABLE>_<NAME>."]), ...lines, ""];
+}
+
+/** `clone_flags`, `CLONE_INVERTED` -> `SCAP_CLONE_FLAGS_CLONE_INVERTED`. */
+export function driverBitName(table: string, name: string): string {
+  return `SCAP_${table.toUpperCase()}_${name.toUpperCase()}`;
+}
+
 function conversionData(schema: Schema, spec: FillSpec): string[] {
   const pool: string[] = [];
   const ranges: string[] = [];
@@ -206,21 +234,22 @@ function conversionData(schema: Schema, spec: FillSpec): string[] {
 
 function fillData(schema: Schema, filled: readonly FilledEvent[]): string[] {
   const byCode = new Map(filled.map((f) => [f.event.code, f]));
-  const arrays = filled.filter((f) => f.fills.length > 0).flatMap((f) => [`/* ${f.event.code} ${f.event.enumName} (${f.event.name}) */`, `static const struct scap_fill ${fillsArrayName(f.event.code)}[] = {`, ...fillRows(f), "};", ""]);
+  const arrays = filled.filter((f) => f.fills.length > 0).flatMap((f) => [`/* ${f.event.code} ${f.event.enumName} (${f.event.name}) */`, `static const struct scap_fill ${fillsArrayName(f.event.code)}[] = {`, ...fillRows(schema, f), "};", ""]);
   const table: string[] = [];
   const index: string[] = [];
   const pool: string[] = [];
   for (const event of schema.events) {
     const f = byCode.get(event.code);
     const label = `/* ${event.code} ${eventCodeName(event.enumName)} */`;
+    const flags = bitsExpression(event.flags, "EF_NONE");
     if (f === undefined || f.fills.length === 0) {
-      table.push(`\t{ 0, 0 }, ${label}`);
+      table.push(`\t{ 0, 0, ${flags} }, ${label}`);
       index.push(`\t{ 0, 0 }, ${label}`);
       continue;
     }
-    table.push(`\t{ ${f.fills.length}, ${fillsArrayName(event.code)} }, ${label}`);
+    table.push(`\t{ ${f.fills.length}, ${fillsArrayName(event.code)}, ${flags} }, ${label}`);
     index.push(`\t{ ${pool.length}, ${f.fills.length} }, ${label}`);
-    pool.push(...fillRows(f).map((row) => row.replace(/ \/\* /, ` /* ${event.code} `)));
+    pool.push(...fillRows(schema, f).map((row) => row.replace(/ \/\* /, ` /* ${event.code} `)));
   }
   return [
     ...arrays,
@@ -349,6 +378,7 @@ export function emitFillTable(schema: Schema, spec: FillSpec): string {
     "",
     ...enumDeclarations(spec),
     "",
+    ...driverBitConstants(schema),
     ...typeDeclarations(),
     "",
     ...conversionData(schema, spec),

@@ -58,22 +58,22 @@ describe("generateDriverTables", () => {
     expect(files.fillHeader).not.toContain("scap_fills_2[]");
   });
 
-  it("gives every event code a row: fills, or none", () => {
+  it("gives every event code a row: fills, or none, and the event's flags", () => {
     expect(section(files.fillHeader, "static const struct scap_event_fills scap_fill_table[SCAP_EVENT_COUNT] = {", "};")).toBe(
       [
         "static const struct scap_event_fills scap_fill_table[SCAP_EVENT_COUNT] = {",
-        "\t{ 2, scap_fills_0 }, /* 0 SCAP_EV_SYSCALL_OPEN_E */",
-        "\t{ 3, scap_fills_1 }, /* 1 SCAP_EV_SYSCALL_OPEN_X */",
-        "\t{ 0, 0 }, /* 2 SCAP_EV_SYSCALL_OPENAT_E */",
-        "\t{ 0, 0 }, /* 3 SCAP_EV_SYSCALL_OPENAT_X */",
-        "\t{ 0, 0 }, /* 4 SCAP_EV_SOCKET_SETSOCKOPT_E */",
-        "\t{ 0, 0 }, /* 5 SCAP_EV_SOCKET_SETSOCKOPT_X */",
-        "\t{ 0, 0 }, /* 6 SCAP_EV_PLUGINEVENT_E */",
-        "\t{ 0, 0 }, /* 7 SCAP_EV_PLUGINEVENT_X */",
-        "\t{ 2, scap_fills_8 }, /* 8 SCAP_EV_GENERIC_E */",
-        "\t{ 2, scap_fills_9 }, /* 9 SCAP_EV_GENERIC_X */",
-        "\t{ 3, scap_fills_10 }, /* 10 SCAP_EV_SYSCALL_OPENAT_2_E */",
-        "\t{ 4, scap_fills_11 }, /* 11 SCAP_EV_SYSCALL_OPENAT_2_X */",
+        "\t{ 2, scap_fills_0, SCAP_EF_CREATES_FD }, /* 0 SCAP_EV_SYSCALL_OPEN_E */",
+        "\t{ 3, scap_fills_1, SCAP_EF_CREATES_FD }, /* 1 SCAP_EV_SYSCALL_OPEN_X */",
+        "\t{ 0, 0, SCAP_EF_NONE }, /* 2 SCAP_EV_SYSCALL_OPENAT_E */",
+        "\t{ 0, 0, SCAP_EF_CREATES_FD }, /* 3 SCAP_EV_SYSCALL_OPENAT_X */",
+        "\t{ 0, 0, SCAP_EF_NONE }, /* 4 SCAP_EV_SOCKET_SETSOCKOPT_E */",
+        "\t{ 0, 0, SCAP_EF_USES_FD }, /* 5 SCAP_EV_SOCKET_SETSOCKOPT_X */",
+        "\t{ 0, 0, SCAP_EF_LARGE_PAYLOAD }, /* 6 SCAP_EV_PLUGINEVENT_E */",
+        "\t{ 0, 0, SCAP_EF_UNUSED }, /* 7 SCAP_EV_PLUGINEVENT_X */",
+        "\t{ 2, scap_fills_8, SCAP_EF_NONE }, /* 8 SCAP_EV_GENERIC_E */",
+        "\t{ 2, scap_fills_9, SCAP_EF_NONE }, /* 9 SCAP_EV_GENERIC_X */",
+        "\t{ 3, scap_fills_10, SCAP_EF_NONE }, /* 10 SCAP_EV_SYSCALL_OPENAT_2_E */",
+        "\t{ 4, scap_fills_11, SCAP_EF_NONE }, /* 11 SCAP_EV_SYSCALL_OPENAT_2_X */",
         "};",
       ].join("\n"),
     );

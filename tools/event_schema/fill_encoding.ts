@@ -5,7 +5,7 @@
 import { scapName } from "./c_names";
 import { fieldEnumName } from "./fill_fields";
 import type { FdRef, FillKind, FillSource } from "./fill_source";
-import type { ParamDef } from "./schema";
+import type { DynamicTable, ParamDef } from "./schema";
 
 /** The byte naming the return value where an argument index goes. */
 export const FROM_RET = "SCAP_FILL_FROM_RET";
@@ -29,7 +29,7 @@ export const KIND_NAMES: readonly [FillKind, string, string][] = [
   ["str", "SCAP_FILL_STR", "a NUL-terminated string at user address argument `arg`"],
   ["iovec", "SCAP_FILL_IOVEC", "part `detail` (enum scap_fill_part) of the user iovec array at argument `arg` with argument `aux` entries; data cut to `arg2` (SCAP_FILL_FROM_RET) or whole (SCAP_FILL_NONE)"],
   ["msghdr", "SCAP_FILL_MSGHDR", "part `detail` (enum scap_fill_part) of the user msghdr at argument `arg`; data cut to `arg2` as for SCAP_FILL_IOVEC"],
-  ["dyn", "SCAP_FILL_DYN", "argument `arg` as variant `detail` of the PT_DYN parameter's dynamic table"],
+  ["dyn", "SCAP_FILL_DYN", "argument `arg` as variant `detail` of the PT_DYN parameter's dynamic table, whose type `aux` gives (an enum scap_param_type)"],
   ["syscall", "SCAP_FILL_SYSCALL", "fact `detail` (enum scap_fill_syscall_part) of the system call: its PPM_SC code or its number"],
 ];
 
@@ -122,8 +122,17 @@ function fields(source: FillSource): Partial<EncodedFill> {
   }
 }
 
+/** SCAP_FILL_DYN: the type of the chosen variant, for drivers without event_table.h. */
+function dynVariantType(source: FillSource, param: ParamDef, tables: readonly DynamicTable[]): Partial<EncodedFill> {
+  if (source.kind !== "dyn") {
+    return {};
+  }
+  const variant = tables.find((t) => t.name === param.dynamicTable)?.variants[source.variant];
+  return variant === undefined ? {} : { aux: scapName(variant.type) };
+}
+
 /** The struct scap_fill for `source` filling `param`; bytes a kind does not use are SCAP_FILL_NONE (or 0). */
-export function encodeFill(source: FillSource, param: ParamDef): EncodedFill {
+export function encodeFill(source: FillSource, param: ParamDef, dynamicTables: readonly DynamicTable[] = []): EncodedFill {
   return {
     kind: KIND.get(source.kind) ?? "SCAP_FILL_EMPTY",
     arg: NONE,
@@ -133,6 +142,7 @@ export function encodeFill(source: FillSource, param: ParamDef): EncodedFill {
     aux: NONE,
     value: "0",
     ...fields(source),
+    ...dynVariantType(source, param, dynamicTables),
   };
 }
 

@@ -12,8 +12,13 @@ export type ValueClass =
   | { readonly class: "string" }
   /** NUL-terminated strings one after the other: PT_BYTEBUF. */
   | { readonly class: "list" }
-  /** PPM flag bits of one value table: a flags parameter naming that table. */
-  | { readonly class: "flags"; readonly table: string };
+  /**
+   * PPM flag bits of one value table: a flags parameter naming that table. `conversion` names the
+   * conversion of conversions.json a driver puts the Linux value through (onto the same table);
+   * `driverBits` the names of the table whose bits a driver works out itself, which fill_table.h
+   * gives as constants (SCAP_<TABLE>_<NAME>) for drivers without the userspace value tables.
+   */
+  | { readonly class: "flags"; readonly table: string; readonly conversion?: string; readonly driverBits?: readonly string[] };
 
 export interface FieldDef {
   /** As written in a source: `proc(exe)`. */
@@ -65,12 +70,12 @@ export const PROC_FIELDS: readonly FieldDef[] = [
   { name: "pidns_init_start_ts", value: INTEGER, doc: "the start time of the first process of the task's pid namespace, ns" },
   {
     name: "exe_flags",
-    value: { class: "flags", table: "execve_flags" },
+    value: { class: "flags", table: "execve_flags", driverBits: ["EXE_WRITABLE", "EXE_UPPER_LAYER", "EXE_LOWER_LAYER", "EXE_FROM_MEMFD"] },
     doc: "facts of the executable: EXE_WRITABLE (by the caller), EXE_UPPER_LAYER / EXE_LOWER_LAYER (overlayfs), EXE_FROM_MEMFD",
   },
   {
     name: "clone_flags",
-    value: { class: "flags", table: "clone_flags" },
+    value: { class: "flags", table: "clone_flags", conversion: "clone_flags", driverBits: ["CLONE_INVERTED", "NAME_CHANGED", "CLOSED", "CLONE_CHILD_IN_PIDNS"] },
     doc: "the flags the task was created with, through the clone_flags conversion (clone: arg0, clone3: clone_args.flags, fork: none, vfork: CLONE_VM|CLONE_VFORK), plus the PPM-only bits CLONE_INVERTED (in the child), NAME_CHANGED, CLOSED and CLONE_CHILD_IN_PIDNS",
   },
 ];
@@ -81,7 +86,7 @@ export const FILE_FIELDS: readonly FieldDef[] = [
   { name: "ino", value: INTEGER, doc: "the file's inode number" },
   {
     name: "layer",
-    value: { class: "flags", table: "creat_flags" },
+    value: { class: "flags", table: "creat_flags", driverBits: ["FD_UPPER_LAYER_CREAT", "FD_LOWER_LAYER_CREAT"] },
     doc: "on overlayfs, the layer the file is on: FD_UPPER_LAYER_CREAT or FD_LOWER_LAYER_CREAT; 0 elsewhere",
   },
   { name: "queuelen", value: INTEGER, doc: "a listening socket: connections waiting to be accepted" },

@@ -97,4 +97,19 @@ describe("the fill spec of driver/api/schema", () => {
     expect(files.fillHeader).toContain("\t{ SCAP_FILL_RET, SCAP_FILL_FROM_RET, SCAP_FILL_NONE, 0, SCAP_PT_FD, SCAP_FILL_NONE, 0 }, /* fd: ret */\n");
     expect(generateDriverTables(load(), spec)).toEqual(files);
   });
+
+  it("gives kernel drivers what they cannot take from event_table.h: event flags, dyn variant types, clone_flags and the PPM-only bits", () => {
+    if (spec === undefined) {
+      fail("no fill spec");
+      return;
+    }
+    const files = generateDriverTables(schema, spec);
+    expect(files.fillHeader).toContain("\t{ 0, 0, SCAP_EF_LARGE_PAYLOAD }, /* 322 SCAP_EV_PLUGINEVENT_E */\n");
+    expect(files.fillHeader).toContain("\t{ SCAP_FILL_DYN, 2, SCAP_FILL_NONE, 0, SCAP_PT_DYN, SCAP_PT_UINT64, 0 }, /* addr: dyn(arg2, 0) */\n");
+    expect(files.fillHeader).toContain("\tSCAP_CONV_CLONE_FLAGS = ");
+    expect(files.fillHeader).toContain("#define SCAP_CLONE_FLAGS_CLONE_INVERTED 0x10000ULL\n");
+    expect(files.fillHeader).toContain("#define SCAP_CLONE_FLAGS_CLONE_CHILD_IN_PIDNS 0x20000000ULL\n");
+    expect(files.fillHeader).toContain("#define SCAP_EXECVE_FLAGS_EXE_WRITABLE 0x1ULL\n");
+    expect(files.fillHeader).toContain("#define SCAP_CREAT_FLAGS_FD_LOWER_LAYER_CREAT 0x2ULL\n");
+  });
 });

@@ -29,13 +29,31 @@ function classMisfit(value: ValueClass, param: ParamDef): string | undefined {
   }
 }
 
-function fieldMisfit(fields: ReadonlyMap<string, FieldDef>, what: string, field: string, param: ParamDef): string | undefined {
+/** Why a field's value cannot be worked out: the conversion it goes through is missing or maps elsewhere. */
+function conversionMisfit(value: ValueClass, conversions: ReadonlyMap<string, Conversion>): string | undefined {
+  if (value.class !== "flags" || value.conversion === undefined) {
+    return undefined;
+  }
+  const conversion = conversions.get(value.conversion);
+  if (conversion === undefined) {
+    return `goes through conversion ${value.conversion}, which conversions.json does not have`;
+  }
+  return conversion.table === value.table ? undefined : `goes through conversion ${value.conversion}, which gives values of table ${conversion.table}, not ${value.table}`;
+}
+
+function fieldMisfit(fields: ReadonlyMap<string, FieldDef>, what: string, field: string, param: ParamDef, context: FitContext): string | undefined {
   const def = fields.get(field);
   if (def === undefined) {
     return `${what} has no field "${field}" (expected one of: ${[...fields.keys()].join(", ")})`;
   }
-  const misfit = classMisfit(def.value, param);
+  const misfit = classMisfit(def.value, param) ?? conversionMisfit(def.value, context.conversions);
   return misfit === undefined ? undefined : `${what}(${field}) is ${misfit}`;
+}
+
+/** The conversion a proc(...) or file(...) source puts its value through, if any. */
+export function fieldConversion(source: FillSource): string | undefined {
+  const def = source.kind === "proc" ? PROC.get(source.field) : source.kind === "file" ? FILE.get(source.field) : undefined;
+  return def?.value.class === "flags" ? def.value.conversion : undefined;
 }
 
 function flagsMisfit(conversions: ReadonlyMap<string, Conversion>, name: string, param: ParamDef): string | undefined {
@@ -86,9 +104,9 @@ function kindMisfit(source: FillSource, param: ParamDef, context: FitContext): s
     case "flags":
       return flagsMisfit(context.conversions, source.conversion, param);
     case "proc":
-      return fieldMisfit(PROC, "proc", source.field, param);
+      return fieldMisfit(PROC, "proc", source.field, param, context);
     case "file":
-      return fieldMisfit(FILE, "file", source.field, param);
+      return fieldMisfit(FILE, "file", source.field, param, context);
     case "const": {
       const range = constRange(param.type);
       if (range === undefined) {

@@ -15,7 +15,7 @@ function outside(value: number, mask: number): bigint {
 /**
  * conversions.json: each table maps onto an existing value table by names it has; bit-set
  * entries test some bits and add some; enum entries convert distinct values and name a fallback;
- * and every conversion is used by some `flags(...)` source.
+ * and every conversion is used by some `flags(...)` source or a proc(...) field that goes through it.
  */
 export function validateConversions(schema: Schema, spec: FillSpec, used: ReadonlySet<string>, problems: Problems): void {
   const root = member(rootOf(spec.files.conversions), "conversions");
@@ -47,7 +47,7 @@ export function validateConversions(schema: Schema, spec: FillSpec, used: Readon
     }
     validateEntries(conversion, values, has, member(loc, "entries"), problems);
     if (!used.has(conversion.name)) {
-      problems.add(loc, "not used by any flags(...) source of fillers.json");
+      problems.add(loc, "not used by any flags(...) source of fillers.json nor by a proc(...) field");
     }
   }
 }

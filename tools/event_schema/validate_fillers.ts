@@ -4,7 +4,7 @@ import type { Location, Problems } from "./problem";
 import { element, member, rootOf } from "./problem";
 import type { Direction, EventDef, Schema } from "./schema";
 import type { FitContext } from "./source_fit";
-import { sourceMisfit } from "./source_fit";
+import { fieldConversion, sourceMisfit } from "./source_fit";
 
 const UNUSED = "EF_UNUSED";
 
@@ -22,7 +22,8 @@ interface Lookup {
  * fillers.json: every system call exists and has a PPM_SC code; its two events exist, pair up,
  * carry its name (or its alias) and are the newest usable pair of that name; every parameter of
  * both has exactly one source, in record order, that fits it. The generic events' derived fills
- * are checked too. Returns the conversions the sources use.
+ * are checked too. Returns the conversions the sources use (flags(...), and the proc(...) fields
+ * whose values go through one).
  */
 export function validateFillers(schema: Schema, spec: FillSpec, problems: Problems): Set<string> {
   const lookup: Lookup = {
@@ -55,6 +56,10 @@ export function validateFillers(schema: Schema, spec: FillSpec, problems: Proble
     for (const { source } of [...fills.enter.params, ...fills.exit.params]) {
       if (source.kind === "flags") {
         used.add(source.conversion);
+      }
+      const conversion = fieldConversion(source);
+      if (conversion !== undefined) {
+        used.add(conversion);
       }
     }
   }

@@ -241,7 +241,7 @@ const CASES: readonly Case[] = [
       `${CONVERSIONS}: $.conversions.families.table: no value table "socket_families" in value_tables`,
       `${CONVERSIONS}: $.conversions.families: an enum conversion needs "unknown": the PPM name given when no entry matches`,
       `${CONVERSIONS}: $.conversions.families.entries[0].mask: only bit-set entries have a mask`,
-      `${CONVERSIONS}: $.conversions.families: not used by any flags(...) source of fillers.json`,
+      `${CONVERSIONS}: $.conversions.families: not used by any flags(...) source of fillers.json nor by a proc(...) field`,
     ],
   },
   {
