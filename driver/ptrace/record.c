@@ -52,44 +52,47 @@ void ptrace_record_start(struct ptrace_record *r, uint16_t type, uint64_t ts, ui
 	r->used = head;
 }
 
-uint8_t *ptrace_record_reserve(struct ptrace_record *r, size_t len)
+uint8_t *ptrace_record_begin(struct ptrace_record *r, size_t max)
 {
-	if (len > r->max_len)
-		len = r->max_len;
-	if (r->next >= r->nparams || grow(r, len) < 0)
+	if (r->next >= r->nparams || grow(r, max) < 0)
 		return NULL;
-	put_le(r->buf + PTRACE_RECORD_HEADER + (size_t)r->width * r->next, len, r->width);
+	return r->buf + r->used;
+}
+
+void ptrace_record_end(struct ptrace_record *r, size_t used)
+{
+	if (used > r->max_len)
+		used = r->max_len;
+	put_le(r->buf + PTRACE_RECORD_HEADER + (size_t)r->width * r->next, used, r->width);
 	r->next++;
-	uint8_t *at = r->buf + r->used;
-	r->used += len;
-	return at;
+	r->used += used;
 }
 
 void ptrace_record_put(struct ptrace_record *r, const void *data, size_t len)
 {
 	if (len > r->max_len)
 		len = r->max_len;
-	uint8_t *at = ptrace_record_reserve(r, len);
-	if (at && len)
+	uint8_t *at = ptrace_record_begin(r, len);
+	if (!at)
+		return;
+	if (len)
 		memcpy(at, data, len);
+	ptrace_record_end(r, len);
 }
 
 void ptrace_record_put_int(struct ptrace_record *r, uint64_t value, unsigned size)
 {
-	uint8_t *at = ptrace_record_reserve(r, size);
-	if (at)
-		put_le(at, value, size);
-}
-
-void ptrace_record_put_str(struct ptrace_record *r, const char *s)
-{
-	ptrace_record_put(r, s ? s : "", s ? strlen(s) + 1 : 1);
+	uint8_t *at = ptrace_record_begin(r, size);
+	if (!at)
+		return;
+	put_le(at, value, size);
+	ptrace_record_end(r, size);
 }
 
 uint32_t ptrace_record_finish(struct ptrace_record *r)
 {
 	while (!r->failed && r->next < r->nparams)
-		ptrace_record_reserve(r, 0);
+		ptrace_record_put(r, NULL, 0);
 	if (r->failed || r->used > UINT32_MAX)
 		return 0;
 	put_le(r->buf + 16, r->used, 4);

@@ -29,12 +29,12 @@ void ptrace_record_put(struct ptrace_record *r, const void *data, size_t len);
 /* Appends the next parameter as an integer of `size` bytes (1, 2, 4 or 8), little-endian. */
 void ptrace_record_put_int(struct ptrace_record *r, uint64_t value, unsigned size);
 
-/* Appends the next parameter as a NUL-terminated string (the NUL included). */
-void ptrace_record_put_str(struct ptrace_record *r, const char *s);
+/* Starts the next parameter: returns room for `max` bytes where its value goes (valid until
+ * ptrace_record_end), or NULL when memory runs out or every parameter is there. */
+uint8_t *ptrace_record_begin(struct ptrace_record *r, size_t max);
 
-/* Reserves `len` bytes for the next parameter and returns them for the caller to fill, or NULL
- * when memory runs out. */
-uint8_t *ptrace_record_reserve(struct ptrace_record *r, size_t len);
+/* Ends the parameter begun last with its first `used` bytes (cut to what a length can say). */
+void ptrace_record_end(struct ptrace_record *r, size_t used);
 
 /* Gives parameters not appended an empty value, writes the total length, and returns it (0 when
  * the record could not be built). The record is r->buf[0 .. length). */

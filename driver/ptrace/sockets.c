@@ -11,74 +11,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-/* The PPM socket families the format knows have Linux's values for these three. */
-#define PPM_AF_UNIX 1
-#define PPM_AF_INET 2
-#define PPM_AF_INET6 10
-
-static void put_u16(uint8_t *at, uint16_t v)
-{
-	at[0] = (uint8_t)v;
-	at[1] = (uint8_t)(v >> 8);
-}
-
-static void put_u64(uint8_t *at, uint64_t v)
-{
-	for (int i = 0; i < 8; i++)
-		at[i] = (uint8_t)(v >> (8 * i));
-}
-
-/* A Unix path: abstract names (leading NUL) are shown with a leading '@'. */
-static size_t unix_path(const struct sockaddr_un *un, size_t len, char *out)
-{
-	size_t off = offsetof(struct sockaddr_un, sun_path);
-	size_t n = len > off ? len - off : 0;
-	if (n > sizeof(un->sun_path))
-		n = sizeof(un->sun_path);
-	if (n && un->sun_path[0] == '\0') {
-		out[0] = '@';
-		memcpy(out + 1, un->sun_path + 1, n - 1);
-		out[n] = '\0';
-		/* Abstract names may hold NULs; keep up to the first one, as a string. */
-		return strlen(out) + 1;
-	}
-	memcpy(out, un->sun_path, n);
-	out[n] = '\0';
-	return strnlen(out, n) + 1;
-}
-
-size_t ptrace_encode_sockaddr(const void *addr, size_t len, uint8_t *out)
-{
-	struct sockaddr_storage ss;
-
-	if (len < sizeof(sa_family_t))
-		return 0;
-	if (len > sizeof(ss))
-		len = sizeof(ss);
-	memset(&ss, 0, sizeof(ss));
-	memcpy(&ss, addr, len);
-	switch (ss.ss_family) {
-	case AF_INET: {
-		const struct sockaddr_in *in = (const void *)&ss;
-		out[0] = PPM_AF_INET;
-		memcpy(out + 1, &in->sin_addr, 4);
-		put_u16(out + 5, ntohs(in->sin_port));
-		return 7;
-	}
-	case AF_INET6: {
-		const struct sockaddr_in6 *in6 = (const void *)&ss;
-		out[0] = PPM_AF_INET6;
-		memcpy(out + 1, &in6->sin6_addr, 16);
-		put_u16(out + 17, ntohs(in6->sin6_port));
-		return 19;
-	}
-	case AF_UNIX:
-		out[0] = PPM_AF_UNIX;
-		return 1 + unix_path((const void *)&ss, len, (char *)out + 1);
-	default:
-		return 0;
-	}
-}
+#include "driver_fill/fill_sockaddr.h"
 
 /* A copy of the tracee's fd in this process, through pidfd_getfd (Linux 5.6); -1 when refused. */
 static int borrow_fd(pid_t tgid, int fd)
@@ -167,30 +100,6 @@ static int lookup_proc_net(const char *proc, pid_t tgid, uint64_t ino,
 	return -1;
 }
 
-static size_t encode_tuple(const struct sockaddr_storage *src, const struct sockaddr_storage *dst,
-                           uint8_t *out)
-{
-	if (src->ss_family == AF_INET) {
-		const struct sockaddr_in *s = (const void *)src, *d = (const void *)dst;
-		out[0] = PPM_AF_INET;
-		memcpy(out + 1, &s->sin_addr, 4);
-		put_u16(out + 5, ntohs(s->sin_port));
-		memcpy(out + 7, &d->sin_addr, 4);
-		put_u16(out + 11, ntohs(d->sin_port));
-		return 13;
-	}
-	if (src->ss_family == AF_INET6) {
-		const struct sockaddr_in6 *s = (const void *)src, *d = (const void *)dst;
-		out[0] = PPM_AF_INET6;
-		memcpy(out + 1, &s->sin6_addr, 16);
-		put_u16(out + 17, ntohs(s->sin6_port));
-		memcpy(out + 19, &d->sin6_addr, 16);
-		put_u16(out + 35, ntohs(d->sin6_port));
-		return 37;
-	}
-	return 0;
-}
-
 /* The kernel address /proc/net/unix gives a Unix socket (0 where kptr_restrict hides it). */
 static uint64_t unix_sock_address(const char *proc, pid_t tgid, uint64_t ino)
 {
@@ -242,12 +151,26 @@ size_t ptrace_socktuple(const char *proc, pid_t tgid, int fd, bool inbound, uint
 		const struct sockaddr_storage *named =
 		    rlen > offsetof(struct sockaddr_un, sun_path) ? &remote : &local;
 		socklen_t nlen = named == &remote ? rlen : llen;
-		out[0] = PPM_AF_UNIX;
-		put_u64(out + 1, unix_sock_address(proc, tgid, ino));
-		put_u64(out + 9, 0);
-		return 17 + unix_path((const void *)named, nlen, (char *)out + 17);
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		return fill_encode_unix_tuple(out, unix_sock_address(proc, tgid, ino), 0,
+		                              (const uint8_t *)named + off,
+		                              nlen > off ? (uint32_t)(nlen - off) : 0);
 	}
-	return inbound ? encode_tuple(&remote, &local, out) : encode_tuple(&local, &remote, out);
+	const struct sockaddr_storage *src = inbound ? &remote : &local;
+	const struct sockaddr_storage *dst = inbound ? &local : &remote;
+	if (src->ss_family == AF_INET) {
+		const struct sockaddr_in *s = (const void *)src, *d = (const void *)dst;
+		return fill_encode_inet_tuple(out, (const uint8_t *)&s->sin_addr,
+		                              ntohs(s->sin_port), (const uint8_t *)&d->sin_addr,
+		                              ntohs(d->sin_port));
+	}
+	if (src->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *s = (const void *)src, *d = (const void *)dst;
+		return fill_encode_inet6_tuple(out, (const uint8_t *)&s->sin6_addr,
+		                               ntohs(s->sin6_port), (const uint8_t *)&d->sin6_addr,
+		                               ntohs(d->sin6_port));
+	}
+	return 0;
 }
 
 void ptrace_sock_queue_of(const char *proc, pid_t tgid, int fd, struct ptrace_sock_queue *q)

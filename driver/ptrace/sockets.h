@@ -1,5 +1,5 @@
-/* Socket parameters in their record encodings (scap-format §11): a sockaddr as PT_SOCKADDR, and
- * the local and remote ends of a tracee's socket as PT_SOCKTUPLE. */
+/* What a tracee's sockets are, from outside it: the local and remote ends of one as PT_SOCKTUPLE
+ * (encoded by driver_fill/fill_sockaddr.h), and the queue facts /proc/net gives. */
 #ifndef PTRACE_SOCKETS_H
 #define PTRACE_SOCKETS_H
 
@@ -8,16 +8,10 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-/* Large enough for any encoding these functions write (a Unix path of 108 bytes and its NUL). */
-#define PTRACE_SOCK_ENCODED_MAX 160u
-
-/* Encodes the `len` bytes of a struct sockaddr as PT_SOCKADDR into `out`; returns the bytes
- * written, 0 for families the format leaves empty. */
-size_t ptrace_encode_sockaddr(const void *addr, size_t len, uint8_t *out);
-
-/* Encodes the two ends of socket `fd` of process `tgid` as PT_SOCKTUPLE into `out`: local end
- * first, or remote end first when `inbound` (accepted connections, received data). Returns the
- * bytes written, 0 when fd is not an inet or Unix socket or is gone. `proc` is the procfs mount. */
+/* Encodes the two ends of socket `fd` of process `tgid` as PT_SOCKTUPLE into `out`
+ * (FILL_SOCK_ENCODED_MAX bytes): local end first, or remote end first when `inbound` (accepted
+ * connections, received data). Returns the bytes written, 0 when fd is not an inet or Unix socket
+ * or is gone. `proc` is the procfs mount. */
 size_t ptrace_socktuple(const char *proc, pid_t tgid, int fd, bool inbound, uint8_t *out);
 
 /* What /proc/net says about a socket beyond its addresses. */

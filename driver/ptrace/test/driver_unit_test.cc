@@ -28,6 +28,7 @@ extern "C" {
 #include "driver/ptrace/threads.h"
 #include "driver_api/event_codes.h"
 #include "driver_api/event_table.h"
+#include "driver_fill/fill_sockaddr.h"
 }
 
 namespace
@@ -230,8 +231,8 @@ TEST(SyscallSet, ParsesNamesNumbersAndAll)
 
 std::string encode_sockaddr(const void *addr, size_t len)
 {
-	uint8_t out[PTRACE_SOCK_ENCODED_MAX];
-	size_t n = ptrace_encode_sockaddr(addr, len, out);
+	uint8_t out[FILL_SOCK_ENCODED_MAX];
+	size_t n = fill_encode_sockaddr(static_cast<const uint8_t *>(addr), uint32_t(len), out);
 	return std::string(reinterpret_cast<char *>(out), n);
 }
 
@@ -281,7 +282,7 @@ TEST(Sockets, TupleOfAConnectedSocketPair)
 	len = sizeof(local);
 	ASSERT_EQ(getsockname(client, reinterpret_cast<sockaddr *>(&local), &len), 0);
 
-	uint8_t out[PTRACE_SOCK_ENCODED_MAX];
+	uint8_t out[FILL_SOCK_ENCODED_MAX];
 	std::string lo("\x7f\x00\x00\x01", 4);
 	size_t n = ptrace_socktuple("/proc", getpid(), client, false, out);
 	EXPECT_EQ(std::string(reinterpret_cast<char *>(out), n),
