@@ -9,6 +9,11 @@
 
 struct scap_engine;
 
+/* Whether the caller's open arguments have `field` (the caller was built against a version of
+ * struct scap_open_args that had it). */
+#define SCAP_HAS_ARG(args, field)                                                                  \
+	((args)->size >= offsetof(struct scap_open_args, field) + sizeof((args)->field))
+
 struct scap_engine_ops {
 	const char *name;
 	/* Opens the source; on failure returns a negative status with the reason in `err`. */
@@ -27,5 +32,6 @@ struct scap_engine_ops {
 extern const struct scap_engine_ops scap_savefile_engine;
 extern const struct scap_engine_ops scap_bpf_engine;
 extern const struct scap_engine_ops scap_ptrace_engine;
+extern const struct scap_engine_ops scap_kmod_engine;
 
 #endif

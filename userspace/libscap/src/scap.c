@@ -20,6 +20,7 @@ static const struct scap_engine_ops *const engines[] = {
     &scap_savefile_engine,
     &scap_bpf_engine,
     &scap_ptrace_engine,
+    &scap_kmod_engine,
 };
 
 SCAP_API struct scap *scap_open(const struct scap_open_args *args, char *err)

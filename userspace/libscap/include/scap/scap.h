@@ -1,5 +1,5 @@
-/* libscap: opens a source of system-call events (a capture file, live from the eBPF probe, or a
- * command traced with ptrace) and hands out its events one at a time.
+/* libscap: opens a source of system-call events (a capture file, live from the eBPF probe or the
+ * kernel module, or a command traced with ptrace) and hands out its events one at a time.
  *
  *	char err[SCAP_ERRMSG_SIZE];
  *	struct scap_open_args args = {
@@ -33,15 +33,20 @@ struct scap;
  * then known to be absent in callers built against this version. */
 struct scap_open_args {
 	size_t size;
-	const char *engine; /* "savefile", "bpf" or "ptrace" */
-	const char *path;   /* savefile: the capture file, plain or gzip-compressed */
+	/* "savefile" (the default when NULL), "bpf" (the eBPF probe), "kmod" (the falco kernel
+	 * module: its devices /dev/falco<cpu>, one reader at a time) or "ptrace" */
+	const char *engine;
+	const char *path; /* savefile: the capture file, plain or gzip-compressed */
 	/* bpf: the probe object (falco.bpf.o); NULL for SCAP_DEFAULT_BPF_PROBE */
 	const char *bpf_probe;
-	/* bpf: ring buffer size in bytes, a power of two of at least one page; 0 for 8 MiB */
+	/* bpf: ring buffer size in bytes, a power of two of at least one page; 0 for 8 MiB. kmod
+	 * ignores it: the module sizes its rings itself. */
 	uint32_t ring_bytes;
-	/* live engines: the most I/O data bytes kept per event; 0 for 80 */
+	/* live engines (bpf, kmod, ptrace): the most I/O data bytes kept per event; 0 for 80
+	 * (kmod: at most 65536) */
 	uint32_t snaplen;
-	/* live engines: capture this process only (its threads, and what it execs); 0 for all */
+	/* bpf, kmod: capture this process only (its threads, and what it execs); 0 for all. The
+	 * reader's own process is never captured (kmod: unless it is this process). */
 	uint32_t only_tgid;
 	/* ptrace: the command to run and trace, NULL-terminated; argv[0] is looked up in PATH */
 	const char *const *ptrace_argv;
@@ -65,14 +70,19 @@ struct scap_stats {
 };
 
 /* Opens a source. On failure returns NULL and writes a one-line reason to `err`
- * (SCAP_ERRMSG_SIZE bytes) naming the input and, for files, the offset; errno then holds the
- * system's reason where there is one (ENOENT: no such file or command, EACCES: not executable,
- * EPERM: not allowed, ESRCH: no such process). */
+ * (SCAP_ERRMSG_SIZE bytes) naming the input (the file, the probe, the device) and, for files, the
+ * offset; errno then holds the system's reason where there is one (ENOENT: no such file, command
+ * or device (kmod: the module is not loaded), EACCES: not executable or not allowed, EPERM: not
+ * allowed, ESRCH: no such process, EBUSY: kmod's devices are in use by another reader, EPROTO:
+ * the module's driver API version differs). */
 SCAP_API struct scap *scap_open(const struct scap_open_args *args, char *err);
 
 /* Returns the next event. SCAP_OK: *evt points to a validated record that stays valid until the
  * next call; *cpu is the CPU it was recorded on and *flags its dump flags (enum scap_dump_flags).
- * SCAP_EOF at the end, a negative status on error (scap_last_error() says what and where). */
+ * SCAP_EOF at the end, SCAP_TIMEOUT when a live source had nothing yet (bpf and kmod wait about
+ * 10 ms first; call again), a negative status on error (scap_last_error() says what and where).
+ * kmod merges its per-CPU rings: events come in timestamp order across CPUs among those the module
+ * has published. */
 SCAP_API int scap_next(struct scap *h, struct scap_evt **evt, uint16_t *cpu, uint32_t *flags);
 
 /* The metadata of the current section (machine, processes, fds, users, interfaces). */

@@ -68,17 +68,14 @@ static void bpf_close(struct scap_engine *e)
 static int bpf_open(struct scap_engine **out, const struct scap_open_args *args, char *err,
                     size_t errlen)
 {
-	const char *probe =
-	    args->size > offsetof(struct scap_open_args, bpf_probe) && args->bpf_probe
-	        ? args->bpf_probe
-	        : SCAP_DEFAULT_BPF_PROBE;
-	uint32_t ring_bytes =
-	    args->size > offsetof(struct scap_open_args, ring_bytes) && args->ring_bytes
-	        ? args->ring_bytes
-	        : DEFAULT_RING_BYTES;
-	uint32_t snaplen = args->size > offsetof(struct scap_open_args, snaplen) && args->snaplen
-	                       ? args->snaplen
-	                       : DEFAULT_SNAPLEN;
+	const char *probe = SCAP_HAS_ARG(args, bpf_probe) && args->bpf_probe
+	                        ? args->bpf_probe
+	                        : SCAP_DEFAULT_BPF_PROBE;
+	uint32_t ring_bytes = SCAP_HAS_ARG(args, ring_bytes) && args->ring_bytes
+	                          ? args->ring_bytes
+	                          : DEFAULT_RING_BYTES;
+	uint32_t snaplen =
+	    SCAP_HAS_ARG(args, snaplen) && args->snaplen ? args->snaplen : DEFAULT_SNAPLEN;
 	if (ring_bytes & (ring_bytes - 1))
 		return bpf_fail(err, errlen, SCAP_ERR_ARGS,
 		                "bpf: ring size %u is not a power of two", ring_bytes);
@@ -118,8 +115,7 @@ static int bpf_open(struct scap_engine **out, const struct scap_open_args *args,
 	    .capture = 1,
 	    .ignore_tgid = (unsigned)getpid(),
 	    .snaplen = snaplen,
-	    .only_tgid =
-	        args->size > offsetof(struct scap_open_args, only_tgid) ? args->only_tgid : 0,
+	    .only_tgid = SCAP_HAS_ARG(args, only_tgid) ? args->only_tgid : 0,
 	};
 	uint32_t zero = 0;
 	if (bpf_map_update_elem(bpf_map__fd(settings), &zero, &s, BPF_ANY) != 0) {

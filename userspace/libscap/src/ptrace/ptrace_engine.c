@@ -18,10 +18,6 @@ struct scap_engine {
 	uint64_t n_evts, n_bytes;
 };
 
-/* Whether the caller's struct has the field (it was built against a version that had it). */
-#define HAS_ARG(args, field)                                                                       \
-	((args)->size >= offsetof(struct scap_open_args, field) + sizeof((args)->field))
-
 static int status_of(int neg_errno)
 {
 	switch (-neg_errno) {
@@ -49,10 +45,10 @@ static int ptrace_open(struct scap_engine **out, const struct scap_open_args *ar
                        size_t errlen)
 {
 	struct ptrace_tracer_options opts = {
-	    .argv = HAS_ARG(args, ptrace_argv) ? (char *const *)args->ptrace_argv : NULL,
-	    .pid = HAS_ARG(args, ptrace_pid) ? args->ptrace_pid : 0,
-	    .snaplen = HAS_ARG(args, snaplen) ? args->snaplen : 0,
-	    .extra_syscalls = HAS_ARG(args, ptrace_syscalls) ? args->ptrace_syscalls : NULL,
+	    .argv = SCAP_HAS_ARG(args, ptrace_argv) ? (char *const *)args->ptrace_argv : NULL,
+	    .pid = SCAP_HAS_ARG(args, ptrace_pid) ? args->ptrace_pid : 0,
+	    .snaplen = SCAP_HAS_ARG(args, snaplen) ? args->snaplen : 0,
+	    .extra_syscalls = SCAP_HAS_ARG(args, ptrace_syscalls) ? args->ptrace_syscalls : NULL,
 	    .proc = "/proc",
 	};
 	struct scap_engine *e = calloc(1, sizeof(*e));
