@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only
+// SPDX-License-Identifier: GPL-2.0
 /* The kernel module's fill: kmod_fill.h over the shared fill engine (driver/fill). The record in
  * the caller's buffer is the sink; the task (its memory, credentials, namespaces, mm, files and
  * sockets) is the source. Everything here runs in a tracepoint with preemption disabled: user
