@@ -168,6 +168,9 @@ std::string describe_source(const sinsp::OpenOptions& source) {
     if (source.engine == "ptrace") {
         return "Opened the 'syscall' source with the ptrace tracer";
     }
+    if (source.engine == "kmod") {
+        return "Opened the 'syscall' source with the kernel module (/dev/falco*)";
+    }
     return "Opened the 'syscall' source with the " + source.engine + " engine";
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# falco's command line: listings, validation, selection, fatal errors, and tracing a command with
-# the ptrace engine.
+# falco's command line: listings, validation, selection, fatal errors, tracing a command with the
+# ptrace engine, and the kmod engine's error without the module.
 #   cli_test.sh FALCO CAPTURE (a capture where `cat` opens files: cat_write.scap or ours)
 set -euo pipefail
 falco="$1" capture="$2"
@@ -115,6 +115,12 @@ run ptrace 0 -r "$work/a.yaml" -o engine.kind=ptrace -- cat /etc/hostname
 expect_in ptrace out "cat opened /etc/hostname"
 run ptrace_no_command 1 -r "$work/a.yaml" -o engine.kind=ptrace
 expect_in ptrace_no_command err "engine.kind=ptrace needs a command"
+
+# kmod: without the kernel module loaded, the engine names the device it could not open.
+if [[ ! -e /dev/falco0 ]]; then
+  run kmod_missing 1 -r "$work/a.yaml" -o engine.kind=kmod
+  expect_in kmod_missing err "kmod: cannot open /dev/falco0: No such file or directory (is the falco module loaded? try falco-driver-loader)"
+fi
 
 [[ $failures -eq 0 ]] && echo "cli_test: all checks passed"
 exit $((failures > 0))

@@ -1,6 +1,7 @@
 // sinsp-inspect: sysdig's reading side on libsinsp.
 //
 //   sinsp-inspect -r FILE [-p FORMAT | -j] [-n N] [-w OUT] [FILTER...]
+//   sinsp-inspect -B[PROBE] | -K [-M SECS] ...   live, with the eBPF probe or the kernel module
 //   sinsp-inspect -l | --list        fields and their descriptions
 //   sinsp-inspect -L                 events and their parameters
 #include <getopt.h>
@@ -35,7 +36,8 @@ struct Options {
     std::string read_path;
     std::string bpf_probe; // -B: capture live with the eBPF probe
     bool live_bpf = false;
-    double seconds = 0; // -M: stop after this many seconds (0: no limit)
+    bool live_kmod = false; // -K: capture live with the kernel module
+    double seconds = 0;     // -M: stop after this many seconds (0: no limit)
     std::string format;
     std::string write_path;
     std::string filter;
@@ -54,6 +56,7 @@ struct Options {
                  "  -n N       stop after N events\n"
                  "  -B, --bpf[=PROBE]  capture live with the eBPF probe (root; default probe\n"
                  "             " SCAP_DEFAULT_BPF_PROBE ")\n"
+                 "  -K, --kmod capture live with the kernel module (root; /dev/falco<cpu>)\n"
                  "  -M SECS    stop after SECS seconds\n"
                  "  -w OUT     write the events that pass the filter to the capture OUT\n"
                  "  -l, --list list the fields\n"
@@ -145,14 +148,17 @@ int run(const Options& opt) {
         }
     }
 
-    if (opt.read_path.empty() == !opt.live_bpf) {
-        std::fprintf(stderr, "sinsp-inspect: give one input: -r FILE or -B\n");
+    const bool live = opt.live_bpf || opt.live_kmod;
+    if (int(!opt.read_path.empty()) + int(opt.live_bpf) + int(opt.live_kmod) != 1) {
+        std::fprintf(stderr, "sinsp-inspect: give one input: -r FILE, -B or -K\n");
         return 1;
     }
     sinsp::OpenOptions source;
     if (opt.live_bpf) {
         source.engine = "bpf";
         source.bpf_probe = opt.bpf_probe;
+    } else if (opt.live_kmod) {
+        source.engine = "kmod";
     } else {
         source.path = opt.read_path;
     }
@@ -185,7 +191,7 @@ int run(const Options& opt) {
             }
             continue;
         }
-        if ((opt.max_events != 0 && seen >= opt.max_events) || (opt.live_bpf && expired())) {
+        if ((opt.max_events != 0 && seen >= opt.max_events) || (live && expired())) {
             break;
         }
         seen++;
@@ -228,12 +234,13 @@ int main(int argc, char** argv) {
     static const option long_options[] = {
         {"list", no_argument, nullptr, 'l'},
         {"bpf", optional_argument, nullptr, 'B'},
+        {"kmod", no_argument, nullptr, 'K'},
         {"help", no_argument, nullptr, 'h'},
         {nullptr, 0, nullptr, 0},
     };
     Options opt;
     int c;
-    while ((c = getopt_long(argc, argv, "+r:p:jn:w:lLhB::M:", long_options, nullptr)) != -1) {
+    while ((c = getopt_long(argc, argv, "+r:p:jn:w:lLhB::KM:", long_options, nullptr)) != -1) {
         switch (c) {
         case 'r':
             opt.read_path = optarg;
@@ -259,6 +266,9 @@ int main(int argc, char** argv) {
         case 'B':
             opt.live_bpf = true;
             opt.bpf_probe = optarg != nullptr ? optarg : "";
+            break;
+        case 'K':
+            opt.live_kmod = true;
             break;
         case 'M': {
             char* end = nullptr;

@@ -22,7 +22,7 @@ class EventParser;
 
 // What to open: the libscap engine and its settings (see scap_open_args).
 struct OpenOptions {
-    std::string engine = "savefile"; // "savefile", "bpf" or "ptrace"
+    std::string engine = "savefile"; // "savefile", "bpf", "kmod" or "ptrace"
     std::string path;                // savefile: the capture
     std::string bpf_probe;           // bpf: the probe object; empty for the default
     uint32_t ring_bytes = 0;
