@@ -600,13 +600,20 @@ static u32 unix_tuple(struct sock *sk, u8 *out)
 	return n;
 }
 
+/* The two ends of an inet or inet6 socket (the local address as getsockname gives it); 0 for
+ * other families, whose socks are no inet_sock. */
 static u32 inet_tuple(struct sock *sk, bool inbound, u8 *out)
 {
-	struct inet_sock *inet = inet_sk(sk);
-	u16 lport = ntohs(READ_ONCE(inet->inet_sport));
-	u16 rport = ntohs(READ_ONCE(sk->sk_dport));
+	u16 family = READ_ONCE(sk->sk_family);
+	struct inet_sock *inet;
+	u16 lport, rport;
 
-	if (sk->sk_family == AF_INET) {
+	if (family != AF_INET && family != AF_INET6)
+		return 0;
+	inet = inet_sk(sk);
+	lport = ntohs(READ_ONCE(inet->inet_sport));
+	rport = ntohs(READ_ONCE(sk->sk_dport));
+	if (family == AF_INET) {
 		__be32 laddr = READ_ONCE(sk->sk_rcv_saddr), raddr = READ_ONCE(sk->sk_daddr);
 
 		if (!laddr)
@@ -618,7 +625,7 @@ static u32 inet_tuple(struct sock *sk, bool inbound, u8 *out)
 		                              rport);
 	}
 #if IS_ENABLED(CONFIG_IPV6)
-	if (sk->sk_family == AF_INET6) {
+	{
 		struct in6_addr laddr = sk->sk_v6_rcv_saddr, raddr = sk->sk_v6_daddr;
 		struct ipv6_pinfo *np = inet6_sk(sk);
 
@@ -629,8 +636,9 @@ static u32 inet_tuple(struct sock *sk, bool inbound, u8 *out)
 			                               lport);
 		return fill_encode_inet6_tuple(out, laddr.s6_addr, lport, raddr.s6_addr, rport);
 	}
-#endif
+#else
 	return 0;
+#endif
 }
 
 static uint32_t source_socktuple(void *ctx, int fd, bool inbound, uint8_t *out)

@@ -224,6 +224,23 @@ TEST(FillEngine, EveryEventWithFillsWritesOneValuePerParameterOfItsType)
 	EXPECT_EQ(fill_event_length_width(SCAP_EV_SYSCALL_OPEN_X), 2u);
 }
 
+TEST(FillEngine, FillTableCarriesWhatTheEngineWouldTakeFromEventTable)
+{
+	for (uint16_t type = 0; type < SCAP_EVENT_COUNT; type++) {
+		const scap_event_info &info = scap_event_table[type];
+		EXPECT_EQ(scap_fill_table[type].flags, uint32_t(info.flags)) << info.name;
+		for (uint32_t i = 0; i < fill_event_nparams(type); i++) {
+			const scap_fill &f = scap_fill_table[type].fills[i];
+			if (f.kind != SCAP_FILL_DYN)
+				continue;
+			const scap_dynamic_table &t =
+			    scap_dynamic_tables[info.params[i].dynamic_table];
+			ASSERT_LT(f.detail, t.count);
+			EXPECT_EQ(f.aux, t.variants[f.detail].type) << info.name << " " << i;
+		}
+	}
+}
+
 TEST(FillEngine, OpenExitTakesTheReturnValueThePathConvertedFlagsAndFileFacts)
 {
 	FakeDriver d;
