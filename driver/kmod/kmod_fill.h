@@ -9,11 +9,11 @@
 
 /* A system call as the tracepoints see it. */
 struct kmod_call {
-	long nr;                /* x86_64 system-call number */
-	long ret;               /* return value (exit events) */
-	unsigned long args[6];  /* arguments, as entered */
-	u32 snaplen;            /* I/O data bytes kept */
-	bool child;             /* a clone/fork exit seen in the new task */
+	long nr;               /* x86_64 system-call number */
+	long ret;              /* return value (exit events) */
+	unsigned long args[6]; /* arguments, as entered */
+	u32 snaplen;           /* I/O data bytes kept */
+	bool child;            /* a clone/fork exit seen in the new task */
 };
 
 /* Writes into buf (cap bytes) the record of event `type` for `call`, made by `task` (user memory is
@@ -21,7 +21,7 @@ struct kmod_call {
  * Returns the record's length, or 0 when the type has no fills or the record does not fit. Never
  * sleeps or faults: safe in a tracepoint with preemption disabled. */
 u32 kmod_fill_syscall(void *buf, u32 cap, u16 type, const struct kmod_call *call,
-		      struct task_struct *task, u64 ts);
+                      struct task_struct *task, u64 ts);
 
 /* Writes into buf the procexit record of `task` (the exiting current task). Same contract. */
 u32 kmod_fill_procexit(void *buf, u32 cap, struct task_struct *task, u64 ts);
