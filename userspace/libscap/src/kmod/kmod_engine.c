@@ -148,8 +148,9 @@ static int check_api_version(int fd, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-/* Maps the device's header page, reads the data area's size, then maps the whole ring. */
-static int map_ring(struct scap_engine *e, struct kmod_device *d, const char *path, unsigned cpu,
+/* Maps the device's header page, reads the data area's size, then maps the whole ring and sets
+ * `ring` up over it. */
+static int map_ring(struct kmod_device *d, struct kmod_ring *ring, const char *path, unsigned cpu,
                     char *err, size_t errlen)
 {
 	void *page = mmap(NULL, FALCO_KMOD_HEADER_BYTES, PROT_READ, MAP_SHARED, d->fd, 0);
@@ -174,7 +175,7 @@ static int map_ring(struct scap_engine *e, struct kmod_device *d, const char *pa
 		                 strerror(errno));
 	d->map = map;
 	d->map_bytes = bytes;
-	int rc = kmod_ring_init(&e->ring[e->ndev], map, bytes, (uint16_t)cpu, err, errlen);
+	int rc = kmod_ring_init(ring, map, bytes, (uint16_t)cpu, err, errlen);
 	if (rc < 0)
 		errno = EPROTO;
 	return rc;
@@ -203,13 +204,13 @@ static int open_device(struct scap_engine *e, unsigned cpu, uint32_t snaplen, ui
 			return 1;
 		return open_error(path, errno, err, errlen);
 	}
-	struct kmod_device *d = &e->dev[e->ndev];
+	uint32_t i = e->ndev++; /* closed and unmapped by kmod_close() from here on */
+	struct kmod_device *d = &e->dev[i];
 	d->fd = fd;
 	d->map = NULL;
-	e->ndev++; /* closed and unmapped by kmod_close() from here on */
 	int rc = check_api_version(fd, path, err, errlen);
 	if (rc == 0)
-		rc = map_ring(e, d, path, cpu, err, errlen);
+		rc = map_ring(d, &e->ring[i], path, cpu, err, errlen);
 	if (rc == 0)
 		rc =
 		    set_u32(fd, FALCO_IOCTL_SET_SNAPLEN, snaplen, path, "the snaplen", err, errlen);
@@ -222,9 +223,9 @@ static int open_device(struct scap_engine *e, unsigned cpu, uint32_t snaplen, ui
 		rc = set_u32(fd, FALCO_IOCTL_ONLY_TGID, only_tgid, path, "the only process", err,
 		             errlen);
 	if (rc == 0) {
-		e->pollfd[e->ndev - 1] = (struct pollfd){.fd = fd, .events = POLLIN};
+		e->pollfd[i] = (struct pollfd){.fd = fd, .events = POLLIN};
 		/* What a previous reader left unread is not this capture's. */
-		rc = kmod_ring_discard(&e->ring[e->ndev - 1], err, errlen);
+		rc = kmod_ring_discard(&e->ring[i], err, errlen);
 	}
 	return rc;
 }
