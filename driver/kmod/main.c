@@ -39,18 +39,20 @@ static int __init falco_init(void)
 	ret = falco_capture_init(ring_bytes);
 	if (ret)
 		return ret;
-	ret = falco_devices_init();
-	if (ret)
-		goto free_capture;
+	/* The probes record nothing until a reader turns capture on; the devices come last, so no
+	 * one can open one while a later step may still fail. */
 	ret = falco_probes_register();
 	if (ret)
-		goto remove_devices;
+		goto free_capture;
+	ret = falco_devices_init();
+	if (ret)
+		goto unregister_probes;
 	pr_info("loaded: %u CPUs, %u-byte rings, driver API %s\n", num_possible_cpus(), ring_bytes,
 	        SCAP_API_VERSION);
 	return 0;
 
-remove_devices:
-	falco_devices_exit();
+unregister_probes:
+	falco_probes_unregister();
 free_capture:
 	falco_capture_exit();
 	return ret;
@@ -58,8 +60,8 @@ free_capture:
 
 static void __exit falco_exit(void)
 {
-	falco_probes_unregister();
 	falco_devices_exit();
+	falco_probes_unregister();
 	falco_capture_exit();
 	pr_info("unloaded\n");
 }
