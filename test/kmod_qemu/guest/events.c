@@ -1,6 +1,5 @@
 /* The functional check: what the module records for a child's open/write/close/connect/execve. */
 #include <arpa/inet.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -17,27 +16,44 @@
 #include "steps.h"
 
 #define PROBE_FILE "/tmp/kmod-probe"
-#define REFUSED_PORT 4242
+#define SERVER_PORT 4242
+#define CLIENT_PORT 5151
 
-/* What the child does once the reader is ready. Exits through execve. */
+/* A loopback IPv4 address with `port`. */
+static struct sockaddr_in loopback(uint16_t port)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return a;
+}
+
+/* What the child does once the reader is ready. Exits through execve. Paths and addresses are
+ * on the stack, so their pages are present when the module reads them at system-call entry (it
+ * reads user memory without faulting, as tracepoint handlers must). */
 static void child_workload(int go)
 {
-	char c;
+	char c, path[] = PROBE_FILE;
 	if (read(go, &c, 1) != 1)
 		_exit(2);
-	int fd = openat(AT_FDCWD, PROBE_FILE, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0640);
+	int fd = openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0640);
 	if (fd < 0 || write(fd, "hello kmod\n", 11) != 11)
 		_exit(3);
 	close(fd);
-	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	struct sockaddr_in to = {.sin_family = AF_INET, .sin_port = htons(REFUSED_PORT)};
-	to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (s < 0 || connect(s, (struct sockaddr *)&to, sizeof(to)) == 0 || errno != ECONNREFUSED)
+	/* A listener and a client bound to fixed ports: the connection's tuple is known. */
+	struct sockaddr_in server = loopback(SERVER_PORT), client = loopback(CLIENT_PORT);
+	int srv = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int cli = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (srv < 0 || cli < 0 || bind(srv, (struct sockaddr *)&server, sizeof(server)) != 0 ||
+	    listen(srv, 1) != 0 || bind(cli, (struct sockaddr *)&client, sizeof(client)) != 0 ||
+	    connect(cli, (struct sockaddr *)&server, sizeof(server)) != 0)
 		_exit(4);
-	close(s);
-	char *const argv[] = {"busybox", "true", NULL};
-	char *const envp[] = {"PATH=/bin", "KMOD_TEST=1", NULL};
-	execve("/bin/busybox", argv, envp);
+	close(cli);
+	close(srv);
+	char file[] = "/bin/busybox", arg0[] = "busybox", arg1[] = "true";
+	char env0[] = "PATH=/bin", env1[] = "KMOD_TEST=1";
+	char *const argv[] = {arg0, arg1, NULL};
+	char *const envp[] = {env0, env1, NULL};
+	execve(file, argv, envp);
 	_exit(5);
 }
 

@@ -5,9 +5,12 @@
  *   kmod-guest stress THREADS CALLS      kmod-guest bench CALLS
  *
  * Output lines start with the step's name; the host test reads them from the serial console. */
+#include <execinfo.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "module_ctl.h"
 #include "steps.h"
@@ -21,9 +24,22 @@ static int report(const char *step, int rc)
 	return rc == 0 ? 0 : 1;
 }
 
+/* A crash prints its stack (addresses: `addr2line -e kmod-guest` on the host names them). */
+static void on_crash(int sig)
+{
+	void *frames[32];
+	int n = backtrace(frames, 32);
+	dprintf(STDOUT_FILENO, "guest: kmod-guest crashed with signal %d; stack:\n", sig);
+	backtrace_symbols_fd(frames, n, STDOUT_FILENO);
+	_exit(128 + sig);
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	signal(SIGSEGV, on_crash);
+	signal(SIGBUS, on_crash);
+	signal(SIGABRT, on_crash);
 	const char *cmd = argc > 1 ? argv[1] : "";
 	if (strcmp(cmd, "load") == 0 && argc >= 3)
 		return report("load", module_load(argv[2], argc > 3 ? argv[3] : ""));

@@ -17,6 +17,8 @@ const GOOD = [
   "guest: module not loaded",
   "guest: dmesg begin",
   "[    1.000000] falco: loading out-of-tree module taints kernel.",
+  "[    1.100000] falco: loaded: 2 CPUs",
+  "[    9.000000] falco: unloaded",
   "guest: dmesg end",
   "guest: finished",
 ].join("\r\n");
@@ -49,6 +51,11 @@ describe("the guest console", () => {
   it("fails on a kernel warning inside the dmesg section", () => {
     const bad = GOOD.replace("guest: dmesg end", "[    2.0] WARNING: CPU: 1 PID: 80 at falco_ring_put\r\nguest: dmesg end");
     expect(checkGuest(bad, EXPECTED)).toEqual(["kernel log: [    2.0] WARNING: CPU: 1 PID: 80 at falco_ring_put"]);
+  });
+
+  it("fails when the kernel log does not show the module coming and going", () => {
+    const silent = GOOD.replace("[    9.000000] falco: unloaded", "");
+    expect(checkGuest(silent, EXPECTED).some((p) => p.includes("no 'falco: loaded'"))).toBeTrue();
   });
 
   it("fails when the guest never finished or the module stayed loaded", () => {

@@ -85,7 +85,11 @@ export function checkGuest(console: string, expectedEvents: readonly string[]): 
   if (!drivers.includes("none") || !drivers.includes("kmod")) {
     problems.push(`bench: expected a run without and with the module, got [${drivers.join(", ")}]`);
   }
-  for (const line of dmesgOf(steps, console)) {
+  const dmesg = dmesgOf(steps, console);
+  if (!dmesg.some((l) => /falco: .*loaded/.test(l)) || !dmesg.some((l) => /falco: .*unloaded/.test(l))) {
+    problems.push("kernel log: no 'falco: loaded' and 'falco: unloaded' lines (was the log printed?)");
+  }
+  for (const line of dmesg) {
     if (KERNEL_TROUBLE.test(line)) {
       problems.push(`kernel log: ${line.trim()}`);
     }
