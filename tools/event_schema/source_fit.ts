@@ -46,8 +46,12 @@ function fieldMisfit(fields: ReadonlyMap<string, FieldDef>, what: string, field:
   if (def === undefined) {
     return `${what} has no field "${field}" (expected one of: ${[...fields.keys()].join(", ")})`;
   }
-  const misfit = classMisfit(def.value, param) ?? conversionMisfit(def.value, context.conversions);
-  return misfit === undefined ? undefined : `${what}(${field}) is ${misfit}`;
+  const misfit = classMisfit(def.value, param);
+  if (misfit !== undefined) {
+    return `${what}(${field}) is ${misfit}`;
+  }
+  const conversion = conversionMisfit(def.value, context.conversions);
+  return conversion === undefined ? undefined : `${what}(${field}) ${conversion}`;
 }
 
 /** The conversion a proc(...) or file(...) source puts its value through, if any. */

@@ -245,6 +245,24 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    what: "proc(clone_flags) without the clone_flags conversion, and a clone_flags table without the bits drivers set",
+    change: (raw) => {
+      raw.schema.values.value_tables["clone_flags"] = [
+        { name: "CLONE_VM", value: 32768 },
+        { name: "CLONE_INVERTED", value: 65536 },
+      ];
+      const flags = nth(nth(raw.schema.events.events, 1).params, 2);
+      flags.flags_table = "clone_flags";
+      fills(raw, "open").exit.params["flags"] = "proc(clone_flags)";
+    },
+    problems: [
+      `${OPEN_X}.params.flags: "proc(clone_flags)" cannot fill PT_FLAGS32 param "flags": proc(clone_flags) goes through conversion clone_flags, which conversions.json does not have`,
+      `schema/value_tables.json: $.value_tables.clone_flags: no "NAME_CHANGED", which drivers set for the clone_flags field`,
+      `schema/value_tables.json: $.value_tables.clone_flags: no "CLOSED", which drivers set for the clone_flags field`,
+      `schema/value_tables.json: $.value_tables.clone_flags: no "CLONE_CHILD_IN_PIDNS", which drivers set for the clone_flags field`,
+    ],
+  },
+  {
     what: "system calls with bad names, numbers out of range and numbers taken twice",
     change: (raw) => {
       raw.syscalls.syscalls = { read: 0, open: 2, Getpid: 39, openat: 257, big: 1024, again: 2 };
