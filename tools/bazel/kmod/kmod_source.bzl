@@ -18,9 +18,9 @@ Example:
 
     kmod_source_tree(
         name = "module_source",
-        srcs = glob(["Kbuild", "*.c", "*.h"]) + [
-            "include/falco_kmod/kmod_abi.h",
-            "//driver/api:kernel_headers",
+        srcs = ["Kbuild"] + glob(["*.c", "*.h"]) + [
+            "include/falco_kmod/kmod_abi.h",          # -> include/falco_kmod/kmod_abi.h
+            "//driver/fill:kernel_sources",           # fill_engine.c -> fill_engine.c, ...
         ],
     )
 """
