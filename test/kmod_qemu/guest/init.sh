@@ -8,6 +8,8 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t tmpfs tmpfs /tmp
 ip link set lo up
+# Only what happens from here on is checked: the boot's messages are dropped from the log.
+dmesg -c >/dev/null
 echo "guest: kernel $(uname -r) $(uname -v)"
 echo "guest: cpus $(grep -c ^processor /proc/cpuinfo)"
 
@@ -29,4 +31,6 @@ echo "guest: dmesg begin"
 dmesg
 echo "guest: dmesg end"
 echo "guest: finished"
+# Let the serial line drain before the machine stops.
+sleep 2
 poweroff -f

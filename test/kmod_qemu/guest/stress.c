@@ -27,9 +27,18 @@ int step_stress(int threads, long calls)
 {
 	if (threads < 1 || threads > 64 || calls < threads)
 		return 1;
-	/* The workers run in a child: the reader does not capture its own process. */
+	/* The workers run in a child (the reader does not capture its own process), and start once
+	 * the reader is capturing: every call they make is then either read or counted as dropped.
+	 */
+	int go[2];
+	if (pipe(go) < 0)
+		return 1;
 	pid_t child = fork();
 	if (child == 0) {
+		char c;
+		close(go[1]);
+		if (read(go[0], &c, 1) != 1)
+			_exit(2);
 		struct worker workers[64];
 		for (int i = 0; i < threads; i++) {
 			workers[i].calls = calls / threads;
@@ -40,10 +49,14 @@ int step_stress(int threads, long calls)
 		_exit(0);
 	}
 	struct drain d;
+	close(go[0]);
 	if (drain_start(&d, "stress") < 0) {
 		kill(child, SIGKILL);
 		return 1;
 	}
+	if (write(go[1], "g", 1) != 1)
+		return 1;
+	close(go[1]);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	int status = 0;

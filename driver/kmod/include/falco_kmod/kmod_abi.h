@@ -20,10 +20,8 @@
 #include <linux/ioctl.h>
 #include <linux/types.h>
 #else
-#include <stdint.h>
+#include <linux/types.h>
 #include <sys/ioctl.h>
-typedef uint32_t __u32;
-typedef uint64_t __u64;
 #endif
 
 /* The module's name (lsmod, /proc/modules) and the prefix of its devices. */

@@ -19,8 +19,7 @@
 extern "C" {
 #endif
 
-/* falco_kmod/kmod_abi.h; not included here, so that C++ code that includes <sys/stat.h> (whose
- * <linux/types.h> declares __u64 as another type than the ABI header's) can use the reader. */
+/* falco_kmod/kmod_abi.h; only kmod_rings.c needs its layout. */
 struct falco_kmod_ring_header;
 
 /* Smallest data area accepted: room for a prefix, an event header and its padding. */
