@@ -491,6 +491,35 @@ uint32_t fill_event_nparams(uint16_t type)
 	return scap_fill_table[type].nparams;
 }
 
+/* Pages of the caller's memory: a read that fails stops at one of their boundaries. */
+#define FILL_PAGE_BYTES 4096u
+
+uint32_t fill_read_str_by_pages(fill_read_mem_fn read_page, void *ctx, uint64_t addr, char *out,
+                                uint32_t size)
+{
+	uint32_t done = 0;
+
+	if (!addr || !size)
+		return 0;
+	while (done < size - 1) {
+		uint64_t at = addr + done;
+		uint32_t chunk = FILL_PAGE_BYTES - (uint32_t)(at & (FILL_PAGE_BYTES - 1));
+		if (chunk > size - 1 - done)
+			chunk = size - 1 - done;
+		uint32_t n = read_page(ctx, at, out + done, chunk);
+		const char *nul = memchr(out + done, '\0', n);
+		if (nul)
+			return (uint32_t)(nul - out) + 1;
+		done += n;
+		if (n < chunk)
+			break;
+	}
+	if (!done)
+		return 0;
+	out[done] = '\0';
+	return done + 1;
+}
+
 uint32_t fill_event_length_width(uint16_t type)
 {
 	if (type >= SCAP_EVENT_COUNT)

@@ -117,31 +117,7 @@ static uint32_t source_read_mem(void *ctx, uint64_t addr, void *out, uint32_t le
 
 static uint32_t source_read_str(void *ctx, uint64_t addr, char *out, uint32_t size)
 {
-	u32 done = 0;
-
-	if (!addr || !size)
-		return 0;
-	/* Up to each page end, so that a string near an unmapped page still reads. */
-	while (done < size - 1) {
-		u64 at = addr + done;
-		u32 chunk = PAGE_SIZE - (u32)(at & (PAGE_SIZE - 1));
-		u32 n;
-		char *nul;
-
-		if (chunk > size - 1 - done)
-			chunk = size - 1 - done;
-		n = source_read_mem(ctx, at, out + done, chunk);
-		nul = memchr(out + done, '\0', n);
-		if (nul)
-			return (u32)(nul - out) + 1;
-		done += n;
-		if (n < chunk)
-			break;
-	}
-	if (!done)
-		return 0;
-	out[done] = '\0';
-	return done + 1;
+	return fill_read_str_by_pages(source_read_mem, ctx, addr, out, size);
 }
 
 /* Source: process facts. */

@@ -6,6 +6,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "driver_fill/fill_engine.h"
+
 /* Word by word through ptrace: slow, but works wherever the tracee is ptrace-stopped. */
 static size_t peek_read(pid_t tid, uint64_t addr, uint8_t *out, size_t len)
 {
@@ -51,28 +53,13 @@ size_t ptrace_mem_read(pid_t tid, uint64_t addr, void *out, size_t len)
 	return done;
 }
 
+static uint32_t read_tid_mem(void *ctx, uint64_t addr, void *out, uint32_t len)
+{
+	return (uint32_t)ptrace_mem_read(*(const pid_t *)ctx, addr, out, len);
+}
+
 size_t ptrace_mem_read_str(pid_t tid, uint64_t addr, char *out, size_t size)
 {
-	size_t done = 0;
-
-	if (!addr || !size)
-		return 0;
-	/* Read up to each page end, so that a string near an unmapped page still reads. */
-	while (done < size - 1) {
-		uint64_t at = addr + done;
-		size_t chunk = 4096 - (size_t)(at & 4095);
-		if (chunk > size - 1 - done)
-			chunk = size - 1 - done;
-		size_t n = ptrace_mem_read(tid, at, out + done, chunk);
-		void *nul = memchr(out + done, '\0', n);
-		if (nul)
-			return (size_t)((char *)nul - out) + 1;
-		done += n;
-		if (n < chunk)
-			break;
-	}
-	if (!done)
-		return 0;
-	out[done] = '\0';
-	return done + 1;
+	uint32_t cap = size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
+	return fill_read_str_by_pages(read_tid_mem, &tid, addr, out, cap);
 }

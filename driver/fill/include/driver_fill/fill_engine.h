@@ -78,6 +78,16 @@ uint32_t fill_event_nparams(uint16_t type);
  * else 2. */
 uint32_t fill_event_length_width(uint16_t type);
 
+/* A driver's way to copy caller memory, as fill_ops.read_mem. */
+typedef uint32_t (*fill_read_mem_fn)(void *ctx, uint64_t addr, void *out, uint32_t len);
+
+/* A fill_ops.read_str built on `read_page` (a fill_ops.read_mem): copies the NUL-terminated string
+ * at `addr` into `out` (at most `size` bytes with its NUL, cut and terminated when longer), one
+ * page at a time, so a string that ends just before an unreadable page still reads. Returns its
+ * length with the NUL, 0 when nothing at `addr` can be read. */
+uint32_t fill_read_str_by_pages(fill_read_mem_fn read_page, void *ctx, uint64_t addr, char *out,
+                                uint32_t size);
+
 /* Writes every parameter of event `type` (an enter or exit event of `call`), in order, through
  * `ops`. Returns how many were written: fill_event_nparams(type), 0 for an event without fills,
  * or -1 when the sink refused one (the record is then unusable). */
