@@ -22,24 +22,6 @@ static int is_volatile(const char *name)
 	return 0;
 }
 
-static int is_signed(uint8_t type)
-{
-	switch (type) {
-	case SCAP_PT_INT8:
-	case SCAP_PT_INT16:
-	case SCAP_PT_INT32:
-	case SCAP_PT_INT64:
-	case SCAP_PT_ERRNO:
-	case SCAP_PT_FD:
-	case SCAP_PT_PID:
-	case SCAP_PT_FD32:
-	case SCAP_PT_PID32:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static int is_flags(uint8_t type)
 {
 	return type == SCAP_PT_FLAGS8 || type == SCAP_PT_FLAGS16 || type == SCAP_PT_FLAGS32 ||
@@ -131,7 +113,7 @@ static void print_value(FILE *out, const struct scap_param_info *info, const str
 			fputs(alias, out);
 		else if (is_flags(info->type))
 			fprintf(out, "0x%" PRIx64, v);
-		else if (is_signed(info->type))
+		else if (scap_param_is_signed(info->type))
 			fprintf(out, "%" PRId64, s);
 		else
 			fprintf(out, "%" PRIu64, v);

@@ -1,30 +1,10 @@
 // Parameter access for Event.
 #include <cstring>
 
+#include "driver_api/param_width.h"
 #include "sinsp/event.h"
 
 namespace sinsp {
-
-namespace {
-
-bool is_signed(uint8_t type) {
-    switch (type) {
-    case SCAP_PT_INT8:
-    case SCAP_PT_INT16:
-    case SCAP_PT_INT32:
-    case SCAP_PT_INT64:
-    case SCAP_PT_ERRNO:
-    case SCAP_PT_FD:
-    case SCAP_PT_PID:
-    case SCAP_PT_FD32:
-    case SCAP_PT_PID32:
-        return true;
-    default:
-        return false;
-    }
-}
-
-} // namespace
 
 std::optional<uint64_t> ParamView::as_uint() const {
     // Old captures may record a parameter narrower than the schema says: read what is there.
@@ -41,7 +21,7 @@ std::optional<int64_t> ParamView::as_int() const {
     if (!u) {
         return std::nullopt;
     }
-    if (info != nullptr && is_signed(info->type) && len < 8) {
+    if (info != nullptr && scap_param_is_signed(info->type) && len < 8) {
         unsigned shift = 64 - 8 * len;
         return static_cast<int64_t>(*u << shift) >> shift;
     }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "driver_api/param_width.h"
 #include "event/render_net.h"
 #include "event/render_path.h"
 #include "event/value_names.h"
@@ -58,23 +59,6 @@ void append_octal(uint64_t v, std::string& out) {
     out += buf;
 }
 
-bool is_signed_type(uint8_t type) {
-    switch (type) {
-    case SCAP_PT_INT8:
-    case SCAP_PT_INT16:
-    case SCAP_PT_INT32:
-    case SCAP_PT_INT64:
-    case SCAP_PT_ERRNO:
-    case SCAP_PT_FD:
-    case SCAP_PT_PID:
-    case SCAP_PT_FD32:
-    case SCAP_PT_PID32:
-        return true;
-    default:
-        return false;
-    }
-}
-
 // Integers per print format. In decimal, sysdig prints signed types signed, 8- and 16-bit
 // unsigned ones unsigned, and 32- and 64-bit unsigned ones as if they were signed.
 void append_integer(uint8_t type, uint8_t format, std::string_view bytes, std::string& out) {
@@ -90,7 +74,7 @@ void append_integer(uint8_t type, uint8_t format, std::string_view bytes, std::s
     default:
         break;
     }
-    if (is_signed_type(type) || width >= 4) {
+    if (scap_param_is_signed(type) || width >= 4) {
         append_signed(sign_extend(raw, width), out);
     } else {
         append_unsigned(raw, out);

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "driver_api/param_width.h"
 #include "event/legacy_schema.h"
 #include "event/param_render.h"
 #include "fields/evt_fields_internal.h"
@@ -54,21 +55,6 @@ uint8_t rawarg_type(const BoundField& field, const scap_param_info& info) {
         }
     }
     return info.type;
-}
-
-bool is_signed_number(uint8_t type) {
-    switch (type) {
-    case SCAP_PT_INT8:
-    case SCAP_PT_INT16:
-    case SCAP_PT_INT32:
-    case SCAP_PT_INT64:
-    case SCAP_PT_ERRNO:
-    case SCAP_PT_FD:
-    case SCAP_PT_PID:
-        return true;
-    default:
-        return false;
-    }
 }
 
 bool is_unsigned_number(uint8_t type) {
@@ -141,7 +127,7 @@ bool rawarg(Context& ctx, const BoundField& field, ValueList& out) {
     const scap_param_info* info = render::param_info(ctx.event, *index);
     ParamView p = ctx.event.param(*index);
     if (info != nullptr && p.len > 0 && p.len <= 8 && is_unsigned_number(info->type) &&
-        is_signed_number(rawarg_type(field, *info))) {
+        scap_param_is_signed(rawarg_type(field, *info))) {
         out.add(Value::int64(signed_value(p)));
         return true;
     }

@@ -51,4 +51,23 @@ static inline unsigned int scap_param_number_width(unsigned int type)
 	}
 }
 
+/* Whether a number of this type is signed (sign-extended from its width when read). */
+static inline int scap_param_is_signed(unsigned int type)
+{
+	switch (type) {
+	case SCAP_PT_INT8:
+	case SCAP_PT_INT16:
+	case SCAP_PT_INT32:
+	case SCAP_PT_INT64:
+	case SCAP_PT_ERRNO:
+	case SCAP_PT_FD:
+	case SCAP_PT_PID:
+	case SCAP_PT_FD32:
+	case SCAP_PT_PID32:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 #endif
