@@ -29,6 +29,11 @@ struct scap_engine_ops {
 	int (*exit_status)(const struct scap_engine *engine, int *status);
 };
 
+/* Formats an error into `err` (errlen bytes) and returns `status`: `return scap_engine_fail(...)`.
+ */
+int scap_engine_fail(char *err, size_t errlen, int status, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 extern const struct scap_engine_ops scap_savefile_engine;
 extern const struct scap_engine_ops scap_bpf_engine;
 extern const struct scap_engine_ops scap_ptrace_engine;

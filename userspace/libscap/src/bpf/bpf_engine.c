@@ -3,7 +3,6 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,18 +29,6 @@ struct scap_engine {
 	struct scap_metadata_store store;
 	uint64_t n_evts;
 };
-
-static int bpf_fail(char *err, size_t errlen, int status, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int bpf_fail(char *err, size_t errlen, int status, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return status;
-}
 
 /* Wall-clock time at boot, in ns: what the probe adds to its boot-based timestamps. */
 static uint64_t boot_epoch_ns(void)
@@ -77,12 +64,12 @@ static int bpf_open(struct scap_engine **out, const struct scap_open_args *args,
 	uint32_t snaplen =
 	    SCAP_HAS_ARG(args, snaplen) && args->snaplen ? args->snaplen : DEFAULT_SNAPLEN;
 	if (ring_bytes & (ring_bytes - 1))
-		return bpf_fail(err, errlen, SCAP_ERR_ARGS,
-		                "bpf: ring size %u is not a power of two", ring_bytes);
+		return scap_engine_fail(err, errlen, SCAP_ERR_ARGS,
+		                        "bpf: ring size %u is not a power of two", ring_bytes);
 
 	struct scap_engine *e = calloc(1, sizeof(*e));
 	if (!e)
-		return bpf_fail(err, errlen, SCAP_ERR_NOMEM, "bpf: out of memory");
+		return scap_engine_fail(err, errlen, SCAP_ERR_NOMEM, "bpf: out of memory");
 	e->ncpus = libbpf_num_possible_cpus();
 	int rc = scap_proc_scan(&e->store, "/proc", err, errlen);
 	if (rc < 0)
@@ -90,21 +77,21 @@ static int bpf_open(struct scap_engine **out, const struct scap_open_args *args,
 
 	e->obj = bpf_object__open_file(probe, NULL);
 	if (!e->obj) {
-		rc = bpf_fail(err, errlen, SCAP_ERR_IO, "%s: cannot open the eBPF probe: %s", probe,
-		              strerror(errno));
+		rc = scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                      "%s: cannot open the eBPF probe: %s", probe, strerror(errno));
 		goto fail;
 	}
 	struct bpf_map *ring = bpf_object__find_map_by_name(e->obj, FALCO_BPF_RING_MAP);
 	struct bpf_map *settings = bpf_object__find_map_by_name(e->obj, FALCO_BPF_SETTINGS_MAP);
 	struct bpf_map *counters = bpf_object__find_map_by_name(e->obj, FALCO_BPF_COUNTERS_MAP);
 	if (!ring || !settings || !counters) {
-		rc = bpf_fail(err, errlen, SCAP_ERR_FORMAT, "%s: not a falco probe (maps missing)",
-		              probe);
+		rc = scap_engine_fail(err, errlen, SCAP_ERR_FORMAT,
+		                      "%s: not a falco probe (maps missing)", probe);
 		goto fail;
 	}
 	bpf_map__set_max_entries(ring, ring_bytes);
 	if (bpf_object__load(e->obj) != 0) {
-		rc = bpf_fail(
+		rc = scap_engine_fail(
 		    err, errlen, SCAP_ERR_UNSUPPORTED,
 		    "%s: the kernel refused the eBPF probe: %s (run as root, on a kernel with BTF)",
 		    probe, strerror(errno));
@@ -119,15 +106,15 @@ static int bpf_open(struct scap_engine **out, const struct scap_open_args *args,
 	};
 	uint32_t zero = 0;
 	if (bpf_map_update_elem(bpf_map__fd(settings), &zero, &s, BPF_ANY) != 0) {
-		rc = bpf_fail(err, errlen, SCAP_ERR_IO, "bpf: cannot configure the probe: %s",
-		              strerror(errno));
+		rc = scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                      "bpf: cannot configure the probe: %s", strerror(errno));
 		goto fail;
 	}
 	e->counters_fd = bpf_map__fd(counters);
 	rc = scap_ring_reader_open(&e->ring, bpf_map__fd(ring), ring_bytes);
 	if (rc < 0) {
-		rc = bpf_fail(err, errlen, SCAP_ERR_IO, "bpf: cannot map the ring buffer: %s",
-		              strerror(-rc));
+		rc = scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                      "bpf: cannot map the ring buffer: %s", strerror(-rc));
 		goto fail;
 	}
 	struct bpf_program *prog;
@@ -137,8 +124,9 @@ static int bpf_open(struct scap_engine **out, const struct scap_open_args *args,
 			break;
 		struct bpf_link *link = bpf_program__attach(prog);
 		if (!link) {
-			rc = bpf_fail(err, errlen, SCAP_ERR_UNSUPPORTED, "%s: cannot attach %s: %s",
-			              probe, bpf_program__name(prog), strerror(errno));
+			rc = scap_engine_fail(err, errlen, SCAP_ERR_UNSUPPORTED,
+			                      "%s: cannot attach %s: %s", probe,
+			                      bpf_program__name(prog), strerror(errno));
 			goto fail;
 		}
 		e->links[e->nlinks++] = link;

@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,18 +41,6 @@ struct scap_engine {
 	struct scap_metadata_store store;
 	uint64_t n_evts, n_bytes;
 };
-
-static int kmod_fail(char *err, size_t errlen, int status, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int kmod_fail(char *err, size_t errlen, int status, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return status;
-}
 
 static void kmod_close(struct scap_engine *e)
 {
@@ -108,21 +95,22 @@ static int open_error(const char *path, int sys_errno, char *err, size_t errlen)
 	case ENOENT:
 	case ENXIO:
 	case ENODEV:
-		return kmod_fail(err, errlen, SCAP_ERR_UNSUPPORTED,
-		                 "kmod: cannot open %s: %s (is the falco module loaded? try "
-		                 "falco-driver-loader)",
-		                 path, strerror(sys_errno));
+		return scap_engine_fail(err, errlen, SCAP_ERR_UNSUPPORTED,
+		                        "kmod: cannot open %s: %s (is the falco module loaded? try "
+		                        "falco-driver-loader)",
+		                        path, strerror(sys_errno));
 	case EBUSY:
-		return kmod_fail(
+		return scap_engine_fail(
 		    err, errlen, SCAP_ERR_IO,
 		    "kmod: cannot open %s: it is in use by another reader (one at a time)", path);
 	case EACCES:
 	case EPERM:
-		return kmod_fail(err, errlen, SCAP_ERR_IO, "kmod: cannot open %s: %s (run as root)",
-		                 path, strerror(sys_errno));
+		return scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                        "kmod: cannot open %s: %s (run as root)", path,
+		                        strerror(sys_errno));
 	default:
-		return kmod_fail(err, errlen, SCAP_ERR_IO, "kmod: cannot open %s: %s", path,
-		                 strerror(sys_errno));
+		return scap_engine_fail(err, errlen, SCAP_ERR_IO, "kmod: cannot open %s: %s", path,
+		                        strerror(sys_errno));
 	}
 }
 
@@ -131,19 +119,20 @@ static int check_api_version(int fd, const char *path, char *err, size_t errlen)
 {
 	uint64_t v = 0;
 	if (ioctl(fd, FALCO_IOCTL_GET_API_VERSION, &v) != 0)
-		return kmod_fail(err, errlen, SCAP_ERR_UNSUPPORTED,
-		                 "kmod: %s: cannot read the module's driver API version: %s (not a "
-		                 "falco module device?)",
-		                 path, strerror(errno));
+		return scap_engine_fail(
+		    err, errlen, SCAP_ERR_UNSUPPORTED,
+		    "kmod: %s: cannot read the module's driver API version: %s (not a "
+		    "falco module device?)",
+		    path, strerror(errno));
 	unsigned major = (unsigned)(v >> 32), minor = (unsigned)(v >> 16) & 0xffffu,
 	         patch = (unsigned)v & 0xffffu;
 	if (major != SCAP_API_VERSION_MAJOR) {
 		errno = EPROTO;
-		return kmod_fail(err, errlen, SCAP_ERR_UNSUPPORTED,
-		                 "kmod: %s: the module has driver API %u.%u.%u, this libscap needs "
-		                 "%s (major %u): load the module built with this version",
-		                 path, major, minor, patch, SCAP_API_VERSION,
-		                 SCAP_API_VERSION_MAJOR);
+		return scap_engine_fail(
+		    err, errlen, SCAP_ERR_UNSUPPORTED,
+		    "kmod: %s: the module has driver API %u.%u.%u, this libscap needs "
+		    "%s (major %u): load the module built with this version",
+		    path, major, minor, patch, SCAP_API_VERSION, SCAP_API_VERSION_MAJOR);
 	}
 	return 0;
 }
@@ -155,24 +144,26 @@ static int map_ring(struct kmod_device *d, struct kmod_ring *ring, const char *p
 {
 	void *page = mmap(NULL, FALCO_KMOD_HEADER_BYTES, PROT_READ, MAP_SHARED, d->fd, 0);
 	if (page == MAP_FAILED)
-		return kmod_fail(err, errlen, SCAP_ERR_IO,
-		                 "kmod: %s: cannot map the ring header: %s", path, strerror(errno));
+		return scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                        "kmod: %s: cannot map the ring header: %s", path,
+		                        strerror(errno));
 	uint32_t size =
 	    __atomic_load_n(&((const struct falco_kmod_ring_header *)page)->size, __ATOMIC_RELAXED);
 	munmap(page, FALCO_KMOD_HEADER_BYTES);
 	if (size < KMOD_RING_MIN_SIZE || (size & (size - 1)) != 0) {
 		errno = EPROTO;
-		return kmod_fail(err, errlen, SCAP_ERR_FORMAT,
-		                 "kmod: %s: the ring's data area size %u is not a power of two of "
-		                 "at least %u bytes",
-		                 path, size, KMOD_RING_MIN_SIZE);
+		return scap_engine_fail(
+		    err, errlen, SCAP_ERR_FORMAT,
+		    "kmod: %s: the ring's data area size %u is not a power of two of "
+		    "at least %u bytes",
+		    path, size, KMOD_RING_MIN_SIZE);
 	}
 	size_t bytes = (size_t)FALCO_KMOD_HEADER_BYTES + size;
 	void *map = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, d->fd, 0);
 	if (map == MAP_FAILED)
-		return kmod_fail(err, errlen, SCAP_ERR_IO,
-		                 "kmod: %s: cannot map the ring (%zu bytes): %s", path, bytes,
-		                 strerror(errno));
+		return scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                        "kmod: %s: cannot map the ring (%zu bytes): %s", path,
+		                        bytes, strerror(errno));
 	d->map = map;
 	d->map_bytes = bytes;
 	int rc = kmod_ring_init(ring, map, bytes, (uint16_t)cpu, err, errlen);
@@ -186,8 +177,9 @@ static int set_u32(int fd, unsigned long request, uint32_t value, const char *pa
                    const char *what, char *err, size_t errlen)
 {
 	if (ioctl(fd, request, &value) != 0)
-		return kmod_fail(err, errlen, SCAP_ERR_IO, "kmod: %s: cannot set %s to %u: %s",
-		                 path, what, value, strerror(errno));
+		return scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                        "kmod: %s: cannot set %s to %u: %s", path, what, value,
+		                        strerror(errno));
 	return 0;
 }
 
@@ -239,9 +231,9 @@ static int kmod_open(struct scap_engine **out, const struct scap_open_args *args
 	uint32_t only_tgid = SCAP_HAS_ARG(args, only_tgid) ? args->only_tgid : 0;
 	if (snaplen > FALCO_KMOD_MAX_SNAPLEN) {
 		errno = EINVAL;
-		return kmod_fail(err, errlen, SCAP_ERR_ARGS,
-		                 "kmod: snaplen %u is more than the module's maximum of %u",
-		                 snaplen, FALCO_KMOD_MAX_SNAPLEN);
+		return scap_engine_fail(err, errlen, SCAP_ERR_ARGS,
+		                        "kmod: snaplen %u is more than the module's maximum of %u",
+		                        snaplen, FALCO_KMOD_MAX_SNAPLEN);
 	}
 	long conf = sysconf(_SC_NPROCESSORS_CONF);
 	unsigned ncpus = conf > 0 ? (unsigned)conf : 1;
@@ -257,7 +249,7 @@ static int kmod_open(struct scap_engine **out, const struct scap_open_args *args
 	if (!e || !e->dev || !e->ring || !e->pollfd) {
 		kmod_close(e);
 		errno = ENOMEM;
-		return kmod_fail(err, errlen, SCAP_ERR_NOMEM, "kmod: out of memory");
+		return scap_engine_fail(err, errlen, SCAP_ERR_NOMEM, "kmod: out of memory");
 	}
 	int rc = 0;
 	for (unsigned cpu = 0; cpu < ncpus && rc >= 0; cpu++)
@@ -266,8 +258,9 @@ static int kmod_open(struct scap_engine **out, const struct scap_open_args *args
 		goto fail;
 	kmod_rings_init(&e->rings, e->ring, e->ndev);
 	if (ioctl(e->dev[0].fd, FALCO_IOCTL_ENABLE) != 0) {
-		rc = kmod_fail(err, errlen, SCAP_ERR_IO,
-		               "kmod: /dev/falco0: cannot start capturing: %s", strerror(errno));
+		rc = scap_engine_fail(err, errlen, SCAP_ERR_IO,
+		                      "kmod: /dev/falco0: cannot start capturing: %s",
+		                      strerror(errno));
 		goto fail;
 	}
 	e->enabled = 1;
