@@ -1,0 +1,64 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeAr } from "./ar";
+import { writeTar } from "./tar";
+import { buildTree } from "./tree";
+
+function tree(): ReturnType<typeof buildTree> {
+  const long = `${"d".repeat(90)}/${"e".repeat(60)}/${"f".repeat(90)}.txt`;
+  return buildTree(
+    [
+      { path: "usr/bin/falco", kind: "file", mode: 0o755, content: "#!/bin/sh\n" },
+      { path: "etc/falco/falco.yaml", kind: "file", content: "a: 1\n" },
+      { path: "usr/lib/libscap.so", kind: "symlink", target: "libscap.so.0" },
+      { path: long, kind: "file", content: "long\n" },
+      { path: `${"x".repeat(200)}`, kind: "file", content: "pax\n" },
+    ],
+    () => new Uint8Array(0),
+  );
+}
+
+/** `tar -tv` of an archive written to a temporary file: the real tar is the check. */
+function listWithTar(bytes: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "archive-spec-"));
+  const file = join(dir, "a.tar");
+  writeFileSync(file, bytes);
+  return execFileSync("tar", ["--numeric-owner", "--full-time", "-tvf", file], { encoding: "utf8" }).trim().split("\n");
+}
+
+describe("writeTar", () => {
+  it("is read back by tar with every member, parents first, owned by 0:0 at the fixed time", () => {
+    const lines = listWithTar(writeTar(tree(), "."));
+    const names = lines.map((l) => l.split(/\s+/).slice(5).join(" "));
+    expect(names).toContain("./usr/bin/falco");
+    expect(names).toContain("./usr/lib/libscap.so -> libscap.so.0");
+    expect(names.indexOf("./usr/") < names.indexOf("./usr/bin/falco")).toBeTrue();
+    expect(names.some((n) => n.endsWith(`${"f".repeat(90)}.txt`) && n.length > 240)).toBeTrue();
+    expect(names).toContain(`./${"x".repeat(200)}`);
+    for (const line of lines) {
+      expect(line).toContain(" 0/0 ");
+      expect(line).toContain("2026-01-01 00:00:00");
+    }
+    expect(lines.find((l) => l.endsWith("./usr/bin/falco"))?.startsWith("-rwxr-xr-x")).toBeTrue();
+  });
+
+  it("gives the same bytes for the same tree", () => {
+    expect(writeTar(tree(), ".")).toEqual(writeTar(tree(), "."));
+  });
+
+  it("rejects paths that leave the archive", () => {
+    expect(() => buildTree([{ path: "../etc/passwd", kind: "file", content: "" }])).toThrowError(/not a usable path/);
+  });
+});
+
+describe("writeAr", () => {
+  it("writes an archive ar lists, members in order, odd sizes padded", () => {
+    const dir = mkdtempSync(join(tmpdir(), "archive-spec-"));
+    const file = join(dir, "x.deb");
+    writeFileSync(file, writeAr([{ name: "debian-binary", data: new TextEncoder().encode("2.0\n") }, { name: "odd", data: new Uint8Array([1, 2, 3]) }, { name: "last", data: new Uint8Array([4]) }]));
+    expect(execFileSync("ar", ["t", file], { encoding: "utf8" }).trim().split("\n")).toEqual(["debian-binary", "odd", "last"]);
+    expect(execFileSync("ar", ["p", file, "last"]).toJSON().data).toEqual([4]);
+  });
+});
