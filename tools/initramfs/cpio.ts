@@ -1,14 +1,8 @@
-/** One member of an initramfs archive. Paths are relative to the guest's root, without a leading slash. */
-export type CpioEntry =
-  | { readonly kind: "dir"; readonly path: string; readonly mode: number }
-  | { readonly kind: "file"; readonly path: string; readonly mode: number; readonly data: Uint8Array }
-  | { readonly kind: "symlink"; readonly path: string; readonly target: string }
-  | { readonly kind: "chardev"; readonly path: string; readonly mode: number; readonly major: number; readonly minor: number };
+import type { TreeEntry } from "../archive/tree";
 
 const S_IFDIR = 0o040000;
 const S_IFREG = 0o100000;
 const S_IFLNK = 0o120000;
-const S_IFCHR = 0o020000;
 const HEADER_BYTES = 110;
 const TRAILER = "TRAILER!!!";
 
@@ -25,21 +19,16 @@ interface Member {
   readonly mode: number;
   readonly nlink: number;
   readonly data: Uint8Array;
-  readonly rdevMajor: number;
-  readonly rdevMinor: number;
 }
 
-function member(entry: CpioEntry): Member {
-  const base = { name: entry.path, nlink: 1, data: new Uint8Array(0), rdevMajor: 0, rdevMinor: 0 };
+function member(entry: TreeEntry): Member {
   switch (entry.kind) {
     case "dir":
-      return { ...base, mode: S_IFDIR | (entry.mode & 0o7777), nlink: 2 };
+      return { name: entry.path, mode: S_IFDIR | (entry.mode & 0o7777), nlink: 2, data: new Uint8Array(0) };
     case "file":
-      return { ...base, mode: S_IFREG | (entry.mode & 0o7777), data: entry.data };
+      return { name: entry.path, mode: S_IFREG | (entry.mode & 0o7777), nlink: 1, data: entry.data };
     case "symlink":
-      return { ...base, mode: S_IFLNK | 0o777, data: new TextEncoder().encode(entry.target) };
-    case "chardev":
-      return { ...base, mode: S_IFCHR | (entry.mode & 0o7777), rdevMajor: entry.major, rdevMinor: entry.minor };
+      return { name: entry.path, mode: S_IFLNK | 0o777, nlink: 1, data: new TextEncoder().encode(entry.target) };
   }
 }
 
@@ -55,8 +44,8 @@ function encodeMember(m: Member, inode: number): Uint8Array[] {
     m.data.length,
     0, // dev major
     0, // dev minor
-    m.rdevMajor,
-    m.rdevMinor,
+    0, // rdev major
+    0, // rdev minor
     name.length,
     0, // check (newc has none)
   ];
@@ -71,22 +60,15 @@ function encodeMember(m: Member, inode: number): Uint8Array[] {
 }
 
 /**
- * Writes `entries` as a cpio archive in the "newc" format the kernel unpacks into its initramfs:
- * sorted by path (so a directory precedes what it holds), owned by root, with mtime 0 and inode
- * numbers in order, so the same entries always give the same bytes.
+ * Writes a tree (//tools/archive, sorted so a directory precedes what it holds) as a cpio archive
+ * in the "newc" format the kernel unpacks into its initramfs: owned by root, mtime 0, inode
+ * numbers in order, so the same tree always gives the same bytes.
  */
-export function writeNewc(entries: readonly CpioEntry[]): Uint8Array {
-  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]?.path === sorted[i - 1]?.path) {
-      throw new Error(`${sorted[i]?.path ?? ""}: listed twice`);
-    }
-  }
+export function writeNewc(entries: readonly TreeEntry[]): Uint8Array {
   const parts: Uint8Array[] = [];
-  sorted.forEach((entry, index) => parts.push(...encodeMember(member(entry), index + 1)));
-  parts.push(...encodeMember({ name: TRAILER, mode: 0, nlink: 1, data: new Uint8Array(0), rdevMajor: 0, rdevMinor: 0 }, 0));
-  const total = parts.reduce((sum, p) => sum + p.length, 0);
-  const out = new Uint8Array(total);
+  entries.forEach((entry, index) => parts.push(...encodeMember(member(entry), index + 1)));
+  parts.push(...encodeMember({ name: TRAILER, mode: 0, nlink: 1, data: new Uint8Array(0) }, 0));
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
   let at = 0;
   for (const part of parts) {
     out.set(part, at);
