@@ -184,16 +184,7 @@ bool raw_value(const Event& evt, uint32_t index, filter::ValueList& out) {
     std::string_view bytes = p.bytes();
     uint64_t raw = 0;
     std::memcpy(&raw, bytes.data(), bytes.size() < 8 ? bytes.size() : 8);
-    switch (info->type) {
-    case SCAP_PT_INT8:
-    case SCAP_PT_INT16:
-    case SCAP_PT_INT32:
-    case SCAP_PT_INT64:
-    case SCAP_PT_ERRNO:
-    case SCAP_PT_FD:
-    case SCAP_PT_PID:
-    case SCAP_PT_FD32:
-    case SCAP_PT_PID32: {
+    if (scap_param_is_signed(info->type)) {
         int64_t v = static_cast<int64_t>(raw);
         if (bytes.size() < 8) {
             unsigned shift = static_cast<unsigned>(64 - 8 * bytes.size());
@@ -202,6 +193,7 @@ bool raw_value(const Event& evt, uint32_t index, filter::ValueList& out) {
         out.add(filter::Value::int64(v));
         return true;
     }
+    switch (info->type) {
     case SCAP_PT_CHARBUF:
     case SCAP_PT_FSPATH:
     case SCAP_PT_FSRELPATH:
