@@ -64,6 +64,13 @@ inline bool add_bool(filter::ValueList& out, bool v) {
     return true;
 }
 
+// Opens an extractor body that needs the event's thread: declares `t`, or reports no value.
+#define THREAD_OR_NA                                                                               \
+    const ThreadInfo* t = ctx.thread();                                                            \
+    if (t == nullptr) {                                                                            \
+        return false;                                                                              \
+    }
+
 // Shorthand for a field definition with the type's default operators.
 FieldDef field(std::string name, filter::FieldType type, std::string description, ExtractFn extract,
                RenderFn render = nullptr);

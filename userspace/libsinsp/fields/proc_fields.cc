@@ -158,12 +158,6 @@ double fd_usage(const Context& ctx, const ThreadInfo& t) {
                      : 0.0;
 }
 
-#define THREAD_OR_NA                                                                               \
-    const ThreadInfo* t = ctx.thread();                                                            \
-    if (t == nullptr) {                                                                            \
-        return false;                                                                              \
-    }
-
 std::vector<FieldDef> definitions() {
     using T = FieldType;
     std::vector<FieldDef> f;

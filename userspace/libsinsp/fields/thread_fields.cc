@@ -34,12 +34,6 @@ bool add_caps(Context& ctx, ValueList& out, CapSet set) {
     return true;
 }
 
-#define THREAD_OR_NA                                                                               \
-    const ThreadInfo* t = ctx.thread();                                                            \
-    if (t == nullptr) {                                                                            \
-        return false;                                                                              \
-    }
-
 std::vector<FieldDef> definitions() {
     using T = FieldType;
     std::vector<FieldDef> f;
