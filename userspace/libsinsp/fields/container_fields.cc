@@ -49,20 +49,14 @@ std::vector<FieldDef> definitions() {
     f.push_back(field("container.id", T::kString,
                       "container id (12 characters for docker), host outside containers",
                       [](Context& ctx, const BoundField&, ValueList& out) {
-                          const ThreadInfo* t = ctx.thread();
-                          if (t == nullptr) {
-                              return false;
-                          }
+                          THREAD_OR_NA
                           ContainerRef c = find_container(*t);
                           return add_text(out, c.kind == ContainerKind::kHost ? "host" : c.id);
                       }));
     f.push_back(field("container.name", T::kString,
                       "container name, host outside containers; absent without metadata",
                       [](Context& ctx, const BoundField&, ValueList& out) {
-                          const ThreadInfo* t = ctx.thread();
-                          if (t == nullptr) {
-                              return false;
-                          }
+                          THREAD_OR_NA
                           ContainerRef c = find_container(*t);
                           switch (c.kind) {
                           case ContainerKind::kHost:

@@ -15,10 +15,7 @@ std::vector<FieldDef> definitions() {
     std::vector<FieldDef> f;
     f.push_back(field("group.gid", T::kUint64, "group id the thread runs as",
                       [](Context& ctx, const BoundField&, ValueList& out) {
-                          const ThreadInfo* t = ctx.thread();
-                          if (t == nullptr) {
-                              return false;
-                          }
+                          THREAD_OR_NA
                           out.add(Value::uint64(t->gid));
                           return true;
                       }));

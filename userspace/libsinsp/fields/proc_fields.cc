@@ -70,10 +70,7 @@ using AncestorValue = bool (*)(Context& ctx, const ThreadInfo& a, ValueList& out
 
 // proc.aname[N] and friends: the N-th ancestor's value; without N every ancestor's (filters).
 bool extract_ancestry(Context& ctx, const BoundField& f, ValueList& out, AncestorValue value) {
-    const ThreadInfo* t = ctx.thread();
-    if (t == nullptr) {
-        return false;
-    }
+    THREAD_OR_NA
     if (f.index) {
         const ThreadInfo* a = ancestor(table(ctx), *t, *f.index);
         return a != nullptr && value(ctx, *a, out);
@@ -88,10 +85,7 @@ bool extract_ancestry(Context& ctx, const BoundField& f, ValueList& out, Ancesto
 
 // Formats without an index print the process itself, as sysdig does.
 bool render_ancestry(Context& ctx, const BoundField& f, std::string& out, AncestorValue value) {
-    const ThreadInfo* t = ctx.thread();
-    if (t == nullptr) {
-        return false;
-    }
+    THREAD_OR_NA
     const ThreadInfo* a = ancestor(table(ctx), *t, f.index.value_or(0));
     ValueList values;
     if (a == nullptr || !value(ctx, *a, values) || values.empty()) {

@@ -24,10 +24,7 @@ bool is_main(const ThreadInfo& t) {
 using CapSet = uint64_t ThreadInfo::*;
 
 bool add_caps(Context& ctx, ValueList& out, CapSet set) {
-    const ThreadInfo* t = ctx.thread();
-    if (t == nullptr) {
-        return false;
-    }
+    THREAD_OR_NA
     ctx.scratch.clear();
     append_capability_names(t->*set, ctx.scratch);
     out.add(Value::string(ctx.scratch));

@@ -23,10 +23,7 @@ std::vector<FieldDef> definitions() {
     std::vector<FieldDef> f;
     f.push_back(field("user.uid", T::kUint64, "user id the thread runs as",
                       [](Context& ctx, const BoundField&, ValueList& out) {
-                          const ThreadInfo* t = ctx.thread();
-                          if (t == nullptr) {
-                              return false;
-                          }
+                          THREAD_OR_NA
                           out.add(Value::uint64(t->uid));
                           return true;
                       }));
@@ -47,10 +44,7 @@ std::vector<FieldDef> definitions() {
                       }));
     f.push_back(field("user.loginuid", T::kInt64, "audit login user id (auid), -1 when unset",
                       [](Context& ctx, const BoundField&, ValueList& out) {
-                          const ThreadInfo* t = ctx.thread();
-                          if (t == nullptr) {
-                              return false;
-                          }
+                          THREAD_OR_NA
                           out.add(Value::int64(static_cast<int32_t>(t->loginuid)));
                           return true;
                       }));
