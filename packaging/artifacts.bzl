@@ -33,15 +33,30 @@ _LIBDIR = {
     "tar.gz": "/usr/lib",
 }
 
+# Where systemd units go: Debian 12 keeps them in /lib, rpm distributions (whose /lib is a symlink
+# that an rpm must not own files through) in /usr/lib.
+_UNITDIR = {
+    "deb": "/lib/systemd/system",
+    "rpm": "/usr/lib/systemd/system",
+}
+
+def libdir(kind):
+    """The folder shared and static libraries go in, for a kind of package."""
+    return _LIBDIR.get(kind, "/usr/lib")
+
+def unitdir(kind):
+    """The folder systemd units go in, for a kind of package."""
+    return _UNITDIR.get(kind, "/lib/systemd/system")
+
 def _file_name(name, kind):
     short = name.split("/")[-1]
     extension = "oci.tar" if kind == "oci" else kind
     return "%s-%s-%s.%s" % (short, VERSION, ARCH, extension)
 
 def _resolve_path(path, name, kind):
-    """Fills in `{libdir}` and `{doc}` (where the INSTALL goes: the top of a tarball, else the doc folder)."""
+    """Fills in `{libdir}`, `{unitdir}` and `{doc}` (where the INSTALL goes: the top of a tarball, else the doc folder)."""
     doc = "/INSTALL" if kind == "tar.gz" else "/usr/share/doc/%s/INSTALL" % name
-    return path.replace("{libdir}", _LIBDIR.get(kind, "/usr/lib")).replace("{doc}", doc)
+    return path.replace("{libdir}", libdir(kind)).replace("{unitdir}", unitdir(kind)).replace("{doc}", doc)
 
 def _artifacts(name, kinds, summary, contents, depends = [], conflicts = [], properties = [], driver = "", entrypoint = []):
     """One artifact per kind, with `{libdir}` in content paths resolved for that kind."""
@@ -80,7 +95,13 @@ _LOADER = ("/usr/bin/falco-driver-loader", "installs a driver: builds it for thi
 
 _DOC = [("{doc}", "how to install, verify and remove it")]
 
-def _library(name, language, what):
+# falco's own libraries, in the tarballs that carry falco (packages depend on the libs packages).
+_FALCO_LIBS = [
+    ("{libdir}/libscap.so.0", "libscap, the shared library falco links"),
+    ("{libdir}/libsinsp.so.0", "libsinsp, the shared library falco links"),
+]
+
+def _library(name, language, what, depends = []):
     headers = ("/usr/include/falcosecurity/%s/" % name, "the public C%s headers" % ("++" if language == "C++" else ""))
     pkgconfig = ("{libdir}/pkgconfig/%s.pc" % name, "pkg-config metadata for compiling and linking")
     return _artifacts(
@@ -93,6 +114,7 @@ def _library(name, language, what):
             headers,
             pkgconfig,
         ] + _DOC,
+        depends = depends,
         conflicts = [name + "-static"],
     ) + _artifacts(
         name = name + "-static",
@@ -103,6 +125,7 @@ def _library(name, language, what):
             headers,
             pkgconfig,
         ] + _DOC,
+        depends = [d + "-static" for d in depends],
         conflicts = [name],
     )
 
@@ -121,7 +144,7 @@ ARTIFACTS = (
         kinds = _PACKAGE_KINDS,
         summary = "falco run as a systemd service, alerting to a Unix socket",
         contents = _FALCO_FILES + [
-            ("/lib/systemd/system/falco.service", "the systemd unit that runs falco"),
+            ("{unitdir}/falco.service", "the systemd unit that runs falco"),
             ("/etc/init.d/falco", "the init script, for systems without systemd"),
         ] + _DOC,
         depends = ["falco-module", "libscap", "libsinsp"],
@@ -161,7 +184,7 @@ ARTIFACTS = (
         driver = "ptrace",
     ) +
     _library("libscap", "C", "opens capture sources and reads and writes .scap files") +
-    _library("libsinsp", "C++", "process and file-descriptor state, fields, filters and formatting") +
+    _library("libsinsp", "C++", "process and file-descriptor state, fields, filters and formatting", depends = ["libscap"]) +
     _artifacts(
         name = "falco-src",
         kinds = ["tar.gz"],
@@ -177,6 +200,7 @@ ARTIFACTS = (
         summary = "falco with the driver sources and a Makefile to build them",
         contents = [
             ("/usr/bin/falco", "the falco rules engine"),
+        ] + _FALCO_LIBS + [
             ("/driver/", "the kernel module and eBPF probe sources"),
             ("/driver/Makefile", "builds the kernel module (kbuild) and the eBPF probe (clang)"),
             ("/INSTALL", "how to build the drivers and install falco"),
@@ -189,6 +213,7 @@ ARTIFACTS = (
         summary = "falco and the driver loader, which downloads a prebuilt driver for the kernel",
         contents = [
             ("/usr/bin/falco", "the falco rules engine"),
+        ] + _FALCO_LIBS + [
             ("/usr/bin/falco-driver-loader", "downloads a prebuilt driver named after the kernel (download-only)"),
             ("/etc/falco/falco.yaml", "falco's configuration"),
             ("/etc/falco/falco_rules.yaml", "the default rules"),
@@ -202,6 +227,7 @@ ARTIFACTS = (
         summary = "falco and the driver loader, which downloads a prebuilt driver or compiles one",
         contents = [
             ("/usr/bin/falco", "the falco rules engine"),
+        ] + _FALCO_LIBS + [
             ("/usr/bin/falco-driver-loader", "downloads a prebuilt driver, else compiles one for this kernel"),
             ("/usr/src/falco-%s/" % VERSION, "the kernel module source, for compiling"),
             ("/etc/falco/falco.yaml", "falco's configuration"),

@@ -25,8 +25,9 @@ export class DocContext {
     return this.ships("/usr/bin/falco");
   }
 
+  /** A libscap or libsinsp artifact (falco's tarballs carry the shared libraries too, but are not libraries). */
   get isLibrary(): boolean {
-    return this.artifact.contents.some((c) => /\.(so|a)(\.\d+)*$/.test(c.path));
+    return !this.shipsFalco && this.artifact.contents.some((c) => /\.(so|a)(\.\d+)*$/.test(c.path));
   }
 
   /** Whether it carries the kernel module's source, to be built on the target machine. */

@@ -1,0 +1,135 @@
+"""The files of every deb and rpm, at their install paths: one package_tree per package and kind.
+
+`//packaging/trees:<name>_deb` and `:<name>_rpm` are what the deb and rpm rules pack. The two kinds
+differ only where the distributions do (libdir, systemd's unit folder); what goes in each package
+follows the manifest's contents (packaging/artifacts.bzl), which the package tests compare with.
+"""
+
+load("//packaging:artifacts.bzl", "VERSION", "libdir", "unitdir")
+load("//tools/bazel/packaging:tree.bzl", "package_tree")
+
+_DOC = "usr/share/doc/%s/"
+
+# What every package's copyright file says (Debian's machine-readable format; rpm ships it too).
+def _copyright(license_name, license_text):
+    return "\n".join([
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
+        "Upstream-Name: falco",
+        "",
+        "Files: *",
+        "Copyright: 2026 The falco authors",
+        "License: %s" % license_name,
+        " %s" % license_text,
+        "",
+    ])
+
+_APACHE = _copyright(
+    "Apache-2.0",
+    "On Debian systems the full text of the license is in /usr/share/common-licenses/Apache-2.0.",
+)
+
+_GPL = _copyright(
+    "GPL-2.0-only",
+    "On Debian systems the full text of the license is in /usr/share/common-licenses/GPL-2.",
+)
+
+def _install_doc(name, kind):
+    return "//packaging:install/%s-%s-x86_64.%s/INSTALL" % (name, VERSION, kind)
+
+def _pkg_config(name, description, kind, link_name, requires, static):
+    return "\n".join([
+        "prefix=/usr",
+        "libdir=%s" % libdir(kind),
+        "includedir=${prefix}/include/falcosecurity/%s" % name,
+        "",
+        "Name: %s" % name,
+        "Description: %s" % description,
+        "Version: %s" % VERSION,
+    ] + (["Requires%s: %s" % (".private" if static else "", requires)] if requires else []) + [
+        "Libs: -L${libdir} -l%s" % link_name,
+    ] + (["Libs.private: -lbpf -lelf -lz -lstdc++"] if static else []) + [
+        "Cflags: -I${includedir}",
+        "",
+    ])
+
+def _tree(name, kind, files = {}, contents = {}, license = _APACHE, **kwargs):
+    """The package_tree `<name>_<kind>`, with the package's INSTALL and copyright file added."""
+    package_tree(
+        name = "%s_%s" % (name, kind),
+        files = dict(files, **{_install_doc(name, kind): _DOC % name + "INSTALL"}),
+        contents = dict(contents, **{_DOC % name + "copyright": license}),
+        **kwargs
+    )
+
+def _falco_files():
+    return {
+        ":falco_bin": "usr/bin/falco:0755",
+        "//userspace/falco/config:falco.yaml": "etc/falco/falco.yaml",
+        "//userspace/falco/rules:falco_rules.yaml": "etc/falco/falco_rules.yaml",
+    }
+
+# The libraries: what each ships, shared (<name>) and static (<name>-static).
+_LIBRARIES = {
+    "libscap": struct(
+        archive = ":libscap_archive",
+        description = "opens capture sources and reads and writes .scap files",
+        headers = "//userspace/libscap:public_headers",
+        link_name = "scap",
+        requires = "",
+        shared = ":libscap_so",
+    ),
+    "libsinsp": struct(
+        archive = ":libsinsp_archive",
+        description = "process and file-descriptor state, fields, filters and formatting",
+        headers = "//userspace/libsinsp:public_headers",
+        link_name = "sinsp",
+        requires = "libscap",
+        shared = ":libsinsp_so",
+    ),
+}
+
+def _library_trees(name, lib, kind):
+    headers = {lib.headers: "usr/include/falcosecurity/" + name}
+    lib_path = libdir(kind).lstrip("/") + "/"
+    pc = lib_path + "pkgconfig/%s.pc" % name
+    _tree(
+        name,
+        kind,
+        files = {lib.shared: lib_path + name + ".so.0"},
+        file_groups = headers,
+        contents = {pc: _pkg_config(name, lib.description, kind, lib.link_name, lib.requires, False)},
+        symlinks = {lib_path + name + ".so": name + ".so.0"},
+    )
+    _tree(
+        name + "-static",
+        kind,
+        files = {lib.archive: lib_path + name + ".a"},
+        file_groups = headers,
+        contents = {pc: _pkg_config(name, lib.description, kind, lib.link_name, lib.requires, True)},
+    )
+
+def package_trees(kind):
+    """Declares the package_tree of every deb (kind "deb") or rpm (kind "rpm") of the manifest."""
+    _tree("falco", kind, files = _falco_files())
+    _tree(
+        "falco-daemon",
+        kind,
+        files = dict(_falco_files(), **{
+            ":falco.service": unitdir(kind).lstrip("/") + "/falco.service",
+            ":falco.init": "etc/init.d/falco:0755",
+        }),
+    )
+    _tree(
+        "falco-module",
+        kind,
+        files = {
+            "//scripts:falco-driver-loader": "usr/bin/falco-driver-loader:0755",
+            "//scripts:dkms.conf": "usr/src/falco-%s/dkms.conf" % VERSION,
+        },
+        trees = {"//driver/kmod:module_source": "usr/src/falco-%s" % VERSION},
+        license = _GPL,
+    )
+    _tree("falco-bpf", kind, files = {"//driver/bpf:probe": "usr/share/falco/bpf/falco.bpf.o"}, license = _GPL)
+    _tree("falco-ptrace", kind, files = {":falco-ptrace_bin": "usr/bin/falco-ptrace:0755"})
+    for name, lib in _LIBRARIES.items():
+        _library_trees(name, lib, kind)
