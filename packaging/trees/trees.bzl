@@ -1,14 +1,13 @@
 """The files of every deb and rpm, at their install paths: one package_tree per package and kind.
 
-`//packaging/trees:<name>_deb` and `:<name>_rpm` are what the deb and rpm rules pack. The two kinds
-differ only where the distributions do (libdir, systemd's unit folder); what goes in each package
+`//packaging/trees:<name>_deb` and `:<name>_rpm` are what the deb and rpm rules pack, and
+`:<name>_tar.gz` (the libraries only) what their tarballs hold. The kinds differ only where the
+distributions do (libdir, systemd's unit folder, where the INSTALL goes); what goes in each package
 follows the manifest's contents (packaging/artifacts.bzl), which the package tests compare with.
 """
 
 load("//packaging:artifacts.bzl", "VERSION", "libdir", "unitdir")
 load("//tools/bazel/packaging:tree.bzl", "package_tree")
-
-_DOC = "usr/share/doc/%s/"
 
 # What every package's copyright file says (Debian's machine-readable format; rpm ships it too).
 def _copyright(license_name, license_text):
@@ -37,9 +36,11 @@ def _install_doc(name, kind):
     return "//packaging:install/%s-%s-x86_64.%s/INSTALL" % (name, VERSION, kind)
 
 def _pkg_config(name, description, kind, link_name, requires, static):
+    # A tarball's usr/ is copied to /usr/local (its INSTALL says so); packages install in /usr.
+    prefix = "/usr/local" if kind == "tar.gz" else "/usr"
     return "\n".join([
-        "prefix=/usr",
-        "libdir=%s" % libdir(kind),
+        "prefix=%s" % prefix,
+        "libdir=%s" % libdir(kind).replace("/usr", "${prefix}", 1),
         "includedir=${prefix}/include/falcosecurity/%s" % name,
         "",
         "Name: %s" % name,
@@ -53,11 +54,18 @@ def _pkg_config(name, description, kind, link_name, requires, static):
     ])
 
 def _tree(name, kind, files = {}, contents = {}, license = _APACHE, **kwargs):
-    """The package_tree `<name>_<kind>`, with the package's INSTALL and copyright file added."""
+    """The package_tree `<name>_<kind>`, with the INSTALL (and a package's copyright file) added."""
+    if kind == "tar.gz":
+        doc_files = {_install_doc(name, kind): "INSTALL"}
+        doc_contents = {}
+    else:
+        doc = "usr/share/doc/%s/" % name
+        doc_files = {_install_doc(name, kind): doc + "INSTALL"}
+        doc_contents = {doc + "copyright": license}
     package_tree(
         name = "%s_%s" % (name, kind),
-        files = dict(files, **{_install_doc(name, kind): _DOC % name + "INSTALL"}),
-        contents = dict(contents, **{_DOC % name + "copyright": license}),
+        files = dict(files, **doc_files),
+        contents = dict(contents, **doc_contents),
         **kwargs
     )
 
@@ -108,6 +116,11 @@ def _library_trees(name, lib, kind):
         contents = {pc: _pkg_config(name, lib.description, kind, lib.link_name, lib.requires, True)},
     )
 
+def library_trees(kind):
+    """Declares the package_trees of libscap and libsinsp, shared and static, for one kind."""
+    for name, lib in _LIBRARIES.items():
+        _library_trees(name, lib, kind)
+
 def package_trees(kind):
     """Declares the package_tree of every deb (kind "deb") or rpm (kind "rpm") of the manifest."""
     _tree("falco", kind, files = _falco_files())
@@ -131,5 +144,4 @@ def package_trees(kind):
     )
     _tree("falco-bpf", kind, files = {"//driver/bpf:probe": "usr/share/falco/bpf/falco.bpf.o"}, license = _GPL)
     _tree("falco-ptrace", kind, files = {":falco-ptrace_bin": "usr/bin/falco-ptrace:0755"})
-    for name, lib in _LIBRARIES.items():
-        _library_trees(name, lib, kind)
+    library_trees(kind)
