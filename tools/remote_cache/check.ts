@@ -8,12 +8,14 @@ import { join } from "node:path";
 import { runCli } from "../common/run_cli";
 import { UserError } from "../common/user_error";
 import { copyWorkingTree } from "../workspace/checkout";
-import { invokingWorkspace, NestedBazel } from "../workspace/nested_bazel";
+import { invokingWorkspace, NestedBazel, runInWorkspace } from "../workspace/nested_bazel";
+import type { OutputFile } from "../workspace/output_files";
+import { compareOutputs, outputFiles } from "../workspace/output_files";
 import { renderNginxConfig } from "./nginx_config";
 import type { ProcessSummary } from "./process_summary";
 import { cacheableCount, parseProcessSummary, remoteHitRate } from "./process_summary";
 
-const USAGE = "usage: bazel run //tools/remote_cache:check -- [--bazel PATH] [--min-rate PERCENT] [TARGET...]";
+const USAGE = "usage: bazel run //tools/remote_cache:check -- [--bazel PATH] [--min-rate PERCENT] [--reproducible TARGET]... [TARGET...]";
 
 /** A build with nothing changed must finish within this (the workspace issue's promise). */
 const MAX_NOOP_SECONDS = 2;
@@ -23,10 +25,15 @@ interface Options {
   bazel: string;
   minRate: number;
   targets: string[];
+  /** Targets whose files the cold build must reproduce byte for byte from the workspace's own build. */
+  reproducible: string[];
 }
 
+/** The flags of the builds compared: the CI's, so that the workspace's build after `.ci/run` is a no-op. */
+const CI_FLAGS = ["--config=ci-local"];
+
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { ...invokingWorkspace(USAGE), minRate: 100, targets: [] };
+  const options: Options = { ...invokingWorkspace(USAGE), minRate: 100, targets: [], reproducible: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const value = (): string => {
@@ -44,6 +51,8 @@ function parseOptions(argv: readonly string[]): Options {
       if (!Number.isFinite(options.minRate) || options.minRate < 0 || options.minRate > 100) {
         throw new UserError("--min-rate", `'${text}' is not a percentage from 0 to 100`, 2);
       }
+    } else if (arg === "--reproducible") {
+      options.reproducible.push(value());
     } else if (arg.startsWith("-")) {
       throw new UserError(arg, `unknown option; ${USAGE}`, 2);
     } else {
@@ -109,8 +118,11 @@ interface BuildRun {
   noopSeconds: number;
 }
 
-/** Builds in a fresh copy of the working tree with an output base of its own, through the cache on `port`. */
-function build(options: Options, scratch: string, port: number, label: string): BuildRun {
+/**
+ * Builds in a fresh copy of the working tree with an output base of its own, through the cache on
+ * `port`; `inspect` looks at the result before the copy is removed.
+ */
+function build(options: Options, scratch: string, port: number, label: string, inspect: (nested: NestedBazel) => void = () => {}): BuildRun {
   const slug = label.replace(/\W+/g, "-");
   const nested = new NestedBazel(options.bazel, join(scratch, `${slug}-tree`), join(scratch, `${slug}-output-base`));
   copyWorkingTree(options.workspace, nested.tree);
@@ -122,7 +134,9 @@ function build(options: Options, scratch: string, port: number, label: string): 
       process.stderr.write(first.log.split("\n").slice(-40).join("\n"));
       throw new UserError(label, `bazel build exited ${first.status}`);
     }
-    return { seconds: first.seconds, summary, noopSeconds: nested.run("build", args).seconds };
+    const noopSeconds = nested.run("build", args).seconds;
+    inspect(nested);
+    return { seconds: first.seconds, summary, noopSeconds };
   } finally {
     nested.shutdown();
     rmSync(nested.outputBase, { recursive: true, force: true });
@@ -148,6 +162,32 @@ function cacheContents(dir: string): { entries: number; bytes: number } {
   return { entries, bytes };
 }
 
+/**
+ * Whether the cold build (a clean build in its own checkout, output base and empty cache) made
+ * the same bytes as the workspace's own build of each `--reproducible` target.
+ */
+function reproduces(options: Options, coldFiles: ReadonlyMap<string, OutputFile[]>): boolean {
+  let same = true;
+  for (const [target, files] of coldFiles) {
+    const run = (command: string, args: readonly string[]) => runInWorkspace(options.bazel, options.workspace, command, args);
+    const built = run("build", [...CI_FLAGS, target]);
+    if (built.status !== 0) {
+      throw new UserError(target, `bazel build in ${options.workspace} exited ${built.status}`);
+    }
+    const problems = compareOutputs(files, outputFiles(run, target, CI_FLAGS));
+    const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+    console.log(`  reproducible ${target}: ${files.length - problems.length}/${files.length} files (${(bytes / 1048576).toFixed(1)} MiB) identical in two clean builds`);
+    for (const problem of problems) {
+      console.log(`    differs: ${problem}`);
+    }
+    if (problems.length > 0) {
+      console.log(`remote cache check FAILED: ${target} is not reproducible`);
+      same = false;
+    }
+  }
+  return same;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseOptions(argv);
   const scratch = mkdtempSync(join(tmpdir(), "falco-remote-cache-"));
@@ -157,7 +197,12 @@ async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(cacheDir);
   const { server, port } = await startNginx(stateDir, cacheDir);
   try {
-    const cold = build(options, scratch, port, "cold build");
+    const coldFiles = new Map<string, OutputFile[]>();
+    const cold = build(options, scratch, port, "cold build", (nested) => {
+      for (const target of options.reproducible) {
+        coldFiles.set(target, outputFiles((command, args) => nested.run(command, args), target, ["--config=ci", `--remote_cache=http://127.0.0.1:${port}`]));
+      }
+    });
     const stored = cacheContents(cacheDir);
     const warm = build(options, scratch, port, "rebuild");
 
@@ -175,6 +220,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (rate < options.minRate) {
       console.log(`remote cache check FAILED: hit rate ${rate.toFixed(1)}% is below ${options.minRate}%`);
+      return 1;
+    }
+    if (!reproduces(options, coldFiles)) {
       return 1;
     }
     console.log("remote cache check passed");

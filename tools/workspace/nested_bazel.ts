@@ -13,6 +13,25 @@ export interface BazelRun {
   seconds: number;
 }
 
+/** Runs Bazel with `args` in `cwd`, outside the environment of the `bazel run` that started this tool. */
+function runBazel(bazel: string, cwd: string, args: readonly string[]): BazelRun {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(bazel, args, {
+    cwd,
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUN_VARIABLES.has(name))),
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) {
+    throw new UserError(bazel, `cannot run: ${result.error.message}`);
+  }
+  return {
+    status: result.status,
+    log: `${result.stdout}${result.stderr}`,
+    seconds: Number(process.hrtime.bigint() - start) / 1e9,
+  };
+}
+
 /**
  * A Bazel of its own for a tool started by `bazel run`: its own checkout and output base, so it
  * neither waits for nor disturbs the Bazel server that started the tool.
@@ -26,27 +45,21 @@ export class NestedBazel {
 
   /** Runs `bazel <command> <args>` without convenience symlinks and returns what it printed. */
   run(command: string, args: readonly string[]): BazelRun {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(this.bazel, [`--output_base=${this.outputBase}`, command, "--symlink_prefix=/", ...args], {
-      cwd: this.tree,
-      env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUN_VARIABLES.has(name))),
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    if (result.error) {
-      throw new UserError(this.bazel, `cannot run: ${result.error.message}`);
-    }
-    return {
-      status: result.status,
-      log: `${result.stdout}${result.stderr}`,
-      seconds: Number(process.hrtime.bigint() - start) / 1e9,
-    };
+    return runBazel(this.bazel, this.tree, [`--output_base=${this.outputBase}`, command, "--symlink_prefix=/", ...args]);
   }
 
   /** Stops the server of this output base. */
   shutdown(): void {
     spawnSync(this.bazel, [`--output_base=${this.outputBase}`, "shutdown"], { cwd: this.tree });
   }
+}
+
+/**
+ * Runs `bazel <command> <args>` in the invoking workspace itself, with its own server and output
+ * base (after `bazel run` has returned, that server is free).
+ */
+export function runInWorkspace(bazel: string, workspace: string, command: string, args: readonly string[]): BazelRun {
+  return runBazel(bazel, workspace, [command, ...args]);
 }
 
 /** The workspace that `bazel run` started this tool from, and the bazelisk installed in it. */
