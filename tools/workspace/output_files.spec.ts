@@ -2,7 +2,7 @@ import { compareOutputs } from "./output_files";
 import type { OutputFile } from "./output_files";
 
 function file(path: string, sha256: string, bytes = 10): OutputFile {
-  return { path, bytes, sha256 };
+  return { path, location: `/execroot/bazel-out/k8-fastbuild/bin/${path}`, bytes, sha256 };
 }
 
 describe("compareOutputs", () => {

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { UserError } from "../common/user_error";
 import type { BazelRun } from "./nested_bazel";
 
-/** One file a target builds: its path below bazel-bin, size and SHA-256. */
+/** One file a target builds: its path below bazel-bin, where it was read, size and SHA-256. */
 export interface OutputFile {
   readonly path: string;
+  readonly location: string;
   readonly bytes: number;
   readonly sha256: string;
 }
@@ -39,8 +40,9 @@ export function outputFiles(run: RunBazel, target: string, flags: readonly strin
     .split("\n")
     .filter((line) => line.startsWith("bazel-out/"))
     .map((path) => {
-      const data = readFileSync(join(root, path));
-      return { path: path.replace(/^bazel-out\/[^/]+\/bin\//, ""), bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") };
+      const location = join(root, path);
+      const data = readFileSync(location);
+      return { path: path.replace(/^bazel-out\/[^/]+\/bin\//, ""), location, bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
