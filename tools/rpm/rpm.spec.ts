@@ -22,7 +22,7 @@ function metadata(overrides: Partial<RpmMetadata> = {}): RpmMetadata {
     description: "It holds a program, a library,\na configuration file and a symlink.",
     license: "Apache-2.0",
     arch: "x86_64",
-    requires: ["demo-lib = 1.2.3", "coreutils"],
+    requires: ["demo-lib = 1.2.3", "coreutils", "(curl or wget)", "libz.so.1()(64bit)"],
     conflicts: ["demo-tool-old"],
     provides: [],
     conffiles: ["/etc/demo/demo.yaml"],
@@ -122,8 +122,10 @@ describe("writeRpm, read back with the real rpm", () => {
     expect(requires).toContain("libc.so.6()(64bit)");
     expect(requires).toContain("/bin/sh");
     expect(requires).toContain("rpmlib(FileDigests) <= 4.6.0-1");
-    expect(requires).not.toContain("libz.so.1()(64bit)"); // provided by the package itself
-    expect(lines(rpm("-qp", "--qf", "[%{REQUIRENEVRS} %{REQUIREFLAGS:deptype}\n]", file))).toEqual(jasmine.arrayContaining(["/bin/sh post,interp", "/bin/sh preun,interp", "libc.so.6()(64bit) auto", "demo-lib = 1.2.3 manual"]));
+    expect(requires).toContain("(curl or wget)");
+    expect(requires).toContain("rpmlib(RichDependencies) <= 4.12.0-1");
+    expect(requires.filter((r) => r === "libc.so.6()(64bit)").length).toBe(1);
+    expect(lines(rpm("-qp", "--qf", "[%{REQUIRENEVRS} %{REQUIREFLAGS:deptype}\n]", file))).toEqual(jasmine.arrayContaining(["/bin/sh post,interp", "/bin/sh preun,interp", "libc.so.6()(64bit) auto", "demo-lib = 1.2.3 manual", "libz.so.1()(64bit) manual"]));
   });
 
   it("provides itself (versioned, with its arch) and its library's soname; conflicts as given", () => {
@@ -162,7 +164,11 @@ describe("writeRpm's errors", () => {
 
   it("names a dependency it cannot read", () => {
     expect(() => parseDependency("libfoo == 1")).toThrowError(/^dependency "libfoo == 1": expected/);
+    expect(() => parseDependency("(curl or wget")).toThrowError(/^dependency "\(curl or wget": a rich dependency/);
+    expect(() => parseDependency("(a) or (b)")).toThrowError(/a rich dependency/);
     expect(parseDependency("libfoo >= 1.0")).toEqual({ name: "libfoo", flags: 12, version: "1.0" });
+    expect(parseDependency("libc.so.6()(64bit)")).toEqual({ name: "libc.so.6()(64bit)", flags: 0, version: "" });
+    expect(parseDependency("(curl or wget)")).toEqual({ name: "(curl or wget)", flags: 0, version: "" });
   });
 
   it("refuses names rpm cannot carry, an arch other than x86_64 and a summary of several lines", () => {

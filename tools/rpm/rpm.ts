@@ -188,11 +188,28 @@ const OPERATORS: Record<string, number> = {
   ">": SENSE.greater,
 };
 
-/** "name" or "name OP version" as a dependency; throws with the text on anything else. */
+/**
+ * "name", "name OP version", or a rich (boolean) dependency in parentheses such as
+ * "(curl or wget)"; throws with the text on anything else.
+ */
 export function parseDependency(text: string): Dependency {
-  const match = /^([^\s<>=]+)(?:\s+(<=|>=|<|>|=)\s+([^\s<>=]+))?$/.exec(text.trim());
+  const trimmed = text.trim();
+  if (trimmed.startsWith("(")) {
+    let depth = 0;
+    for (const [i, c] of [...trimmed].entries()) {
+      depth += c === "(" ? 1 : c === ")" ? -1 : 0;
+      if (depth < 0 || (depth === 0 && i !== trimmed.length - 1)) {
+        break;
+      }
+    }
+    if (depth !== 0 || !trimmed.endsWith(")") || /^\(\s*\)$/.test(trimmed)) {
+      throw new Error(`dependency "${text}": a rich dependency must be one balanced (...) expression`);
+    }
+    return { name: trimmed, flags: 0, version: "" };
+  }
+  const match = /^([^\s<>=(][^\s<>=]*)(?:\s+(<=|>=|<|>|=)\s+([^\s<>=()]+))?$/.exec(trimmed);
   if (match === null) {
-    throw new Error(`dependency "${text}": expected "name" or "name OP version" with OP one of < <= = >= >`);
+    throw new Error(`dependency "${text}": expected "name", "name OP version" with OP one of < <= = >= >, or "(rich expression)"`);
   }
   const [, name = "", op, version] = match;
   return op === undefined ? { name, flags: 0, version: "" } : { name, flags: OPERATORS[op] ?? 0, version: version ?? "" };
@@ -372,15 +389,21 @@ export function writeRpm(meta: RpmMetadata, entries: readonly TreeEntry[]): Uint
     ...files.provides,
   ]);
   const scriptKinds = SCRIPT_KINDS.filter((k) => meta.scripts[k] !== undefined);
-  const requires = normalized([
-    ...meta.requires.map(parseDependency),
-    ...files.requires,
-    ...scriptKinds.map((k) => ({ name: "/bin/sh", flags: SENSE.interp | SCRIPT_TAGS[k].sense, version: "" })),
-    { name: "rpmlib(CompressedFileNames)", flags: SENSE.rpmlib | SENSE.less | SENSE.equal, version: "3.0.4-1" },
-    { name: "rpmlib(FileDigests)", flags: SENSE.rpmlib | SENSE.less | SENSE.equal, version: "4.6.0-1" },
-    { name: "rpmlib(PayloadFilesHavePrefix)", flags: SENSE.rpmlib | SENSE.less | SENSE.equal, version: "4.0-1" },
-  ]);
+  const given = meta.requires.map(parseDependency);
+  // A soname the metadata already requires is not repeated as a generated requirement.
+  const generated = files.requires.filter((r) => !given.some((g) => g.name === r.name));
+  const rpmlib = (feature: string, version: string): Dependency => ({ name: `rpmlib(${feature})`, flags: SENSE.rpmlib | SENSE.less | SENSE.equal, version });
   const conflicts = normalized(meta.conflicts.map(parseDependency));
+  const rich = [...given, ...conflicts].some((d) => d.name.startsWith("("));
+  const requires = normalized([
+    ...given,
+    ...generated,
+    ...scriptKinds.map((k) => ({ name: "/bin/sh", flags: SENSE.interp | SCRIPT_TAGS[k].sense, version: "" })),
+    rpmlib("CompressedFileNames", "3.0.4-1"),
+    rpmlib("FileDigests", "4.6.0-1"),
+    rpmlib("PayloadFilesHavePrefix", "4.0-1"),
+    ...(rich ? [rpmlib("RichDependencies", "4.12.0-1")] : []),
+  ]);
 
   const payload = writeNewc(files.owned.map((e) => ({ ...e, path: `./${e.path}` })));
   const compressed = gzipSync(payload, { level: 9 });
