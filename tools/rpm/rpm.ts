@@ -195,14 +195,14 @@ const OPERATORS: Record<string, number> = {
 export function parseDependency(text: string): Dependency {
   const trimmed = text.trim();
   if (trimmed.startsWith("(")) {
+    // Balanced, and the first "(" closes only at the end: one expression, not "(a) or (b)".
     let depth = 0;
+    let closedEarly = false;
     for (const [i, c] of [...trimmed].entries()) {
       depth += c === "(" ? 1 : c === ")" ? -1 : 0;
-      if (depth < 0 || (depth === 0 && i !== trimmed.length - 1)) {
-        break;
-      }
+      closedEarly ||= depth <= 0 && i !== trimmed.length - 1;
     }
-    if (depth !== 0 || !trimmed.endsWith(")") || /^\(\s*\)$/.test(trimmed)) {
+    if (depth !== 0 || closedEarly || /^\(\s*\)$/.test(trimmed)) {
       throw new Error(`dependency "${text}": a rich dependency must be one balanced (...) expression`);
     }
     return { name: trimmed, flags: 0, version: "" };
