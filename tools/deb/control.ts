@@ -51,8 +51,8 @@ export function synopsisFrom(summary: string, packageName: string): string {
   if (new RegExp(`^${escaped}\\b`, "i").test(text)) {
     throw new Error(`summary "${summary}": the synopsis must not start with the package name`);
   }
-  if (text.length > WIDTH - 20) {
-    throw new Error(`summary "${summary}": the synopsis is ${text.length} characters, more than ${WIDTH - 20}`);
+  if (text.length >= WIDTH) {
+    throw new Error(`summary "${summary}": the synopsis is ${text.length} characters, at most ${WIDTH - 1} fit`);
   }
   return text;
 }
@@ -75,20 +75,30 @@ function wrap(line: string, first: string, rest: string, width: number): string[
   return out;
 }
 
+/** Text as lintian compares a synopsis with the description's first line: lower case, letters and digits only. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
+}
+
 /**
  * The long description in control-file form: every line after a space, blank lines as " .",
- * words wrapped at 80 columns; list items ("- ...") continue under their text.
+ * words wrapped at 80 columns; list items ("- ...") indented by two spaces, as Debian shows them
+ * verbatim, and continued under their text. A first paragraph that only repeats the synopsis is
+ * dropped.
  */
-export function formatLongDescription(description: string): string[] {
+export function formatLongDescription(description: string, synopsis = ""): string[] {
   const lines: string[] = [];
   const paragraphs = description.trim().split(/\n[ \t]*\n/);
+  if (paragraphs.length > 1 && comparable(paragraphs[0] ?? "") === comparable(synopsis)) {
+    paragraphs.shift();
+  }
   paragraphs.forEach((paragraph, index) => {
     if (index > 0) {
       lines.push(" .");
     }
     for (const line of paragraph.split("\n")) {
       const item = /^\s*- /.test(line);
-      lines.push(...wrap(line.trim(), " ", item ? "   " : " ", WIDTH));
+      lines.push(...wrap(line.trim(), item ? "  " : " ", item ? "    " : " ", WIDTH));
     }
   });
   return lines;
@@ -176,8 +186,8 @@ export function formatControl(control: Control): string {
     `Section: ${control.section}`,
     `Priority: ${control.priority}`,
     `Homepage: ${control.homepage}`,
-    `Description: ${synopsisFrom(control.summary, control.package)}`,
-    ...formatLongDescription(control.description),
   );
+  const synopsis = synopsisFrom(control.summary, control.package);
+  lines.push(`Description: ${synopsis}`, ...formatLongDescription(control.description, synopsis));
   return `${lines.join("\n")}\n`;
 }

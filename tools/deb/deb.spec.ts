@@ -6,8 +6,8 @@ import type { TreeEntry } from "../archive/tree";
 import { buildTree } from "../archive/tree";
 import type { ControlFields } from "./control";
 import { checkControlFields, formatLongDescription, synopsisFrom, upstreamVersion } from "./control";
-import type { DebInput } from "./deb";
-import { buildDeb, changelogDate, conffiles, installedSize, md5sums, shlibs } from "./deb";
+import type { DebInput } from "./write_deb";
+import { buildDeb, changelogDate, conffiles, installedSize, md5sums, shlibs } from "./write_deb";
 import { readElfDynamic } from "./elf";
 import { parsePackageSpec } from "./package_spec";
 
@@ -95,7 +95,8 @@ describe("synopsisFrom", () => {
 
   it("rejects a synopsis that still starts with the package name or is too long", () => {
     expect(() => synopsisFrom("falco falco", "falco")).toThrowError(/must not start with the package name/);
-    expect(() => synopsisFrom("x".repeat(61), "falco")).toThrowError(/61 characters/);
+    expect(() => synopsisFrom("x".repeat(80), "falco")).toThrowError(/80 characters, at most 79/);
+    expect(synopsisFrom("x".repeat(79), "falco")).toBe("x".repeat(79));
     expect(() => synopsisFrom("falco, ", "falco")).toThrowError(/nothing is left/);
   });
 });
@@ -106,9 +107,15 @@ describe("formatLongDescription", () => {
     expect(lines.every((l) => l.startsWith(" ") && l.length <= 80)).toBeTrue();
     expect(lines).toContain(" .");
     expect(lines).toContain(" List:");
-    const item = lines.findIndex((l) => l.startsWith(" - item"));
-    expect(lines[item + 1]).toMatch(/^ {3}long/);
+    const item = lines.findIndex((l) => l.startsWith("  - item"));
+    expect(lines[item + 1]).toMatch(/^ {4}long/);
     expect(lines[lines.length - 1]).toMatch(/tail$/);
+  });
+
+  it("drops a first paragraph that only repeats the synopsis, as lintian would flag it", () => {
+    expect(formatLongDescription("Falco run as a service.\n\nMore.", "falco run as a service")).toEqual([" More."]);
+    expect(formatLongDescription("Falco run as a service.\n\nMore.", "something else")).toEqual([" Falco run as a service.", " .", " More."]);
+    expect(formatLongDescription("Only this.", "only this")).toEqual([" Only this."]);
   });
 });
 
@@ -208,7 +215,7 @@ describe("buildDeb, read back with the real dpkg-deb", () => {
         "",
       ].join("\n"),
     );
-    expect(dpkgDeb("--field", file, "Description")).toMatch(/^demo package, for the specs\n A package the specs build.\n .\n It installs:\n - \/usr\/bin\/demo: a program\n/);
+    expect(dpkgDeb("--field", file, "Description")).toMatch(/^demo package, for the specs\n A package the specs build.\n .\n It installs:\n  - \/usr\/bin\/demo: a program\n/);
     const size = Number(dpkgDeb("--field", file, "Installed-Size").trim());
     expect(size).toBe(installedSize(demoTree()) + 1 /* changelog.Debian.gz */);
   });

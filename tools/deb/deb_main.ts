@@ -3,8 +3,8 @@ import { buildTree, parseTreeSpec } from "../archive/tree";
 import { writeFileAtomic } from "../common/atomic_write";
 import { runCli } from "../common/run_cli";
 import { UserError } from "../common/user_error";
-import type { MaintainerScript } from "./deb";
-import { buildDeb, MAINTAINER_SCRIPTS } from "./deb";
+import type { MaintainerScript } from "./write_deb";
+import { buildDeb, MAINTAINER_SCRIPTS } from "./write_deb";
 import type { PackageSpec } from "./package_spec";
 import { parsePackageSpec } from "./package_spec";
 

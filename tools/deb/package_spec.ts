@@ -1,6 +1,6 @@
 import type { ControlFields } from "./control";
-import type { MaintainerScript } from "./deb";
-import { MAINTAINER_SCRIPTS } from "./deb";
+import type { MaintainerScript } from "./write_deb";
+import { MAINTAINER_SCRIPTS } from "./write_deb";
 
 /** What the deb_package rule writes for the tool beside the tree: control fields, scripts and conffiles. */
 export interface PackageSpec {
