@@ -37,6 +37,8 @@ function tree(): ReturnType<typeof buildTree> {
     { path: "usr/bin/demo", kind: "file", mode: 0o755, src: PROGRAM },
     { path: "usr/lib64/libdemo.so.1", kind: "file", mode: 0o755, src: LIBRARY },
     { path: "usr/lib64/libdemo.so", kind: "symlink", target: "libdemo.so.1" },
+    { path: "usr/bin/demo-helper", kind: "file", mode: 0o755, content: "#!/bin/bash -e\necho hi\n" },
+    { path: "usr/share/demo/example.sh", kind: "file", content: "#!/usr/bin/zsh\n" },
     { path: "etc/demo/demo.yaml", kind: "file", content: "answer: 42\n" },
     { path: "usr/share/doc/demo-tool/INSTALL", kind: "file", content: "install it\n" },
     { path: "usr/share/doc/demo-tool/copyright", kind: "file", content: "nobody\n" },
@@ -94,8 +96,11 @@ describe("writeRpm, read back with the real rpm", () => {
       "/etc/demo",
       "/etc/demo/demo.yaml",
       "/usr/bin/demo",
+      "/usr/bin/demo-helper",
       "/usr/lib64/libdemo.so",
       "/usr/lib64/libdemo.so.1",
+      "/usr/share/demo",
+      "/usr/share/demo/example.sh",
       "/usr/share/doc/demo-tool",
       "/usr/share/doc/demo-tool/INSTALL",
       "/usr/share/doc/demo-tool/copyright",
@@ -123,6 +128,8 @@ describe("writeRpm, read back with the real rpm", () => {
     expect(requires).toContain("/bin/sh");
     expect(requires).toContain("rpmlib(FileDigests) <= 4.6.0-1");
     expect(requires).toContain("(curl or wget)");
+    expect(requires).toContain("/bin/bash"); // the executable script's interpreter
+    expect(requires).not.toContain("/usr/bin/zsh"); // not executable
     expect(requires).toContain("rpmlib(RichDependencies) <= 4.12.0-1");
     expect(requires.filter((r) => r === "libc.so.6()(64bit)").length).toBe(1);
     expect(lines(rpm("-qp", "--qf", "[%{REQUIRENEVRS} %{REQUIREFLAGS:deptype}\n]", file))).toEqual(jasmine.arrayContaining(["/bin/sh post,interp", "/bin/sh preun,interp", "libc.so.6()(64bit) auto", "demo-lib = 1.2.3 manual", "libz.so.1()(64bit) manual"]));

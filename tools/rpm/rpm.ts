@@ -24,7 +24,10 @@ export interface RpmMetadata {
   readonly conffiles: readonly string[];
   /** Scriptlet bodies, run by /bin/sh with rpm's argument (the count of installed instances). */
   readonly scripts: Readonly<Partial<Record<ScriptKind, string>>>;
-  /** Add soname Provides/Requires read from the ELF files, as rpmbuild's generator does. */
+  /**
+   * Add what rpmbuild's generators would: soname Provides/Requires read from the ELF files, and
+   * the interpreter of each executable script.
+   */
   readonly automaticDependencies: boolean;
   readonly url?: string;
 }
@@ -290,9 +293,14 @@ function fileList(meta: RpmMetadata, entries: readonly TreeEntry[]): FileList {
   }
   const sonames = new Set<string>();
   const needed = new Set<string>();
+  const interpreters = new Set<string>();
   for (const entry of entries) {
     if (entry.kind !== "file") {
       continue;
+    }
+    const interpreter = scriptInterpreter(entry);
+    if (interpreter !== undefined) {
+      interpreters.add(interpreter);
     }
     const dynamic = readElfDynamic(entry.data, `/${entry.path}`);
     if (dynamic === undefined) {
@@ -307,8 +315,22 @@ function fileList(meta: RpmMetadata, entries: readonly TreeEntry[]): FileList {
   return {
     owned,
     provides: [...sonames].map((s) => elf64(s, SENSE.findProvides)),
-    requires: [...needed].filter((n) => !sonames.has(n)).map((n) => elf64(n, SENSE.findRequires)),
+    requires: [
+      ...[...needed].filter((n) => !sonames.has(n)).map((n) => elf64(n, SENSE.findRequires)),
+      ...[...interpreters].map((i) => ({ name: i, flags: SENSE.findRequires, version: "" })),
+    ],
   };
+}
+
+/** The interpreter an executable script names on its #! line (rpm requires it), if any. */
+function scriptInterpreter(entry: TreeEntry & { kind: "file" }): string | undefined {
+  if ((entry.mode & 0o111) === 0 || entry.data[0] !== 0x23 || entry.data[1] !== 0x21) {
+    return undefined;
+  }
+  const end = entry.data.indexOf(0x0a);
+  const line = new TextDecoder().decode(entry.data.subarray(2, end < 0 ? Math.min(entry.data.length, 256) : end));
+  const interpreter = line.trim().split(/\s+/)[0] ?? "";
+  return interpreter.startsWith("/") ? interpreter : undefined;
 }
 
 function fileFlags(meta: RpmMetadata, entry: TreeEntry): number {

@@ -19,7 +19,8 @@ Why the rpm file is written directly (TypeScript, //tools/rpm) instead of by Deb
 Dependencies: `requires` (our packages pinned `= version`, the system packages by name) plus
 what rpmbuild's generator would add from the ELF files: `<soname>()(64bit)` Provides for the
 shared libraries and Requires for the sonames they and the programs need (not those the package
-provides itself), so dnf resolves the libraries whatever their package is called.
+provides itself), so dnf resolves the libraries whatever their package is called, and a Requires
+on the interpreter of each executable script (/bin/bash for the driver loader).
 """
 
 load(":tree.bzl", "PackageTreeInfo")
@@ -76,7 +77,7 @@ _rpm_package = rule(
     implementation = _rpm_package_impl,
     doc = "A binary x86_64 rpm of a package_tree, byte-identical for the same inputs (//tools/rpm).",
     attrs = {
-        "automatic_dependencies": attr.bool(default = True, doc = "Add soname Provides/Requires read from the ELF files."),
+        "automatic_dependencies": attr.bool(default = True, doc = "Add soname Provides/Requires read from the ELF files and script interpreters."),
         "conffiles": attr.string_list(doc = "Absolute paths marked %config(noreplace)."),
         "conflicts": attr.string_list(doc = "`name` or `name OP version`."),
         "description": attr.string(doc = "Several lines; the summary when empty."),
