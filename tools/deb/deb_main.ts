@@ -8,6 +8,7 @@ import { buildDeb, MAINTAINER_SCRIPTS } from "./write_deb";
 import type { PackageSpec } from "./package_spec";
 import { parsePackageSpec } from "./package_spec";
 
+// Appended to usage errors, on the same line: every error of the tool is one line.
 const USAGE = "usage: deb --tree TREE.json --package PACKAGE.json --out OUT.deb";
 
 function message(error: unknown): string {
@@ -29,7 +30,7 @@ function main(argv: readonly string[]): number {
     const flag = argv[i] ?? "";
     const value = argv[i + 1];
     if (!["--tree", "--package", "--out"].includes(flag) || value === undefined) {
-      throw new UserError(flag, `unexpected argument\n${USAGE}`, 2);
+      throw new UserError(flag, `unexpected argument; ${USAGE}`, 2);
     }
     flags.set(flag, value);
   }
@@ -37,7 +38,7 @@ function main(argv: readonly string[]): number {
   const specPath = flags.get("--package");
   const out = flags.get("--out");
   if (treePath === undefined || specPath === undefined || out === undefined) {
-    throw new UserError("--tree/--package/--out", `are required\n${USAGE}`, 2);
+    throw new UserError("--tree/--package/--out", `are required; ${USAGE}`, 2);
   }
 
   let spec: PackageSpec;
