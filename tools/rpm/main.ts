@@ -25,9 +25,10 @@ function main(argv: readonly string[]): number {
     throw new UserError("--tree/--metadata/--out", `are required (${USAGE})`, 2);
   }
   const metadata = parseMetadata(readText(metadataPath, "the metadata"), metadataPath, (path) => readText(path, "the scriptlet"));
+  const treeText = readText(treePath, "the tree");
   let entries: ReturnType<typeof buildTree>;
   try {
-    entries = buildTree(parseTreeSpec(readText(treePath, "the tree"), treePath));
+    entries = buildTree(parseTreeSpec(treeText, treePath));
   } catch (error: unknown) {
     throw new UserError(treePath, message(error));
   }
