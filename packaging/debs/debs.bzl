@@ -54,7 +54,7 @@ _EBPF_PROBE = [
 def _overrides(name, reasons):
     return "\n".join(["# %s\n%s: %s" % (why, name, tag) for tag, why in reasons]) + "\n"
 
-def deb_lintian_overrides(artifact):
+def _deb_lintian_overrides(artifact):
     """The lintian overrides of one package, each after a comment saying why."""
     reasons = list(_EVERY_PACKAGE)
     if artifact["name"].startswith("lib") and not artifact["name"].endswith("-static"):
@@ -63,7 +63,7 @@ def deb_lintian_overrides(artifact):
         reasons += _EBPF_PROBE
     return _overrides(artifact["name"], reasons)
 
-def deb_section(artifact):
+def _deb_section(artifact):
     """The archive section: libdevel for static libraries, libs, kernel for drivers, else admin."""
     name = artifact["name"]
     if name.startswith("lib"):
@@ -72,18 +72,19 @@ def deb_section(artifact):
         return "kernel"
     return "admin"
 
-def deb_depends(artifact):
+def _deb_depends(artifact):
     """Our packages at exactly this version, then the distribution's."""
     own = ["%s (= %s)" % (d, DEB_VERSION) for d in artifact["depends"]]
     return own + PACKAGE_INFO[artifact["name"]]["system_depends"]["deb"]
 
-def deb_description(artifact):
+def _deb_description(artifact):
     """The long description: the manifest's summary, then what the package installs."""
     lines = [artifact["summary"] + ".", "", "It installs:"]
     for item in artifact["contents"]:
         lines.append("- %s: %s" % (item["path"], item["what"]))
     return "\n".join(lines)
 
+# buildifier: disable=unnamed-macro (it declares one target per package of the manifest, each named after it)
 def deb_packages(suffix = "", out_dir = ""):
     """Declares `<name><suffix>` writing the manifest's file (under out_dir) for every deb of the manifest.
 
@@ -103,13 +104,13 @@ def deb_packages(suffix = "", out_dir = ""):
             package = name,
             version = DEB_VERSION,
             summary = _SYNOPSIS.get(name, artifact["summary"]),
-            description = deb_description(artifact),
-            section = deb_section(artifact),
-            depends = deb_depends(artifact),
+            description = _deb_description(artifact),
+            section = _deb_section(artifact),
+            depends = _deb_depends(artifact),
             conflicts = artifact["conflicts"],
             conffiles = info["conffiles"],
             scripts = {label: _SCRIPT_NAMES[role] for role, label in info["scripts"].items()},
-            lintian_overrides = deb_lintian_overrides(artifact),
+            lintian_overrides = _deb_lintian_overrides(artifact),
             maintainer = MAINTAINER,
             homepage = HOMEPAGE,
         )
