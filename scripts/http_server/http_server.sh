@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts and stops //scripts/http_server from a bash test (sh_test). Put
-# "//scripts/http_server:http_server_sh" in the test's `deps`, then:
+# "//scripts/http_server:http_server_sh" in the test's `data`, then:
 #
 #   source scripts/http_server/http_server.sh      # from the test's working directory
 #   start_http_server DIR     # serves DIR; sets HTTP_SERVER_URL (http://127.0.0.1:PORT),
