@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeAr } from "./ar";
 import { writeTar } from "./tar";
-import { buildTree } from "./tree";
+import { buildTree, isProgram } from "./tree";
 
 function tree(): ReturnType<typeof buildTree> {
   const long = `${"d".repeat(90)}/${"e".repeat(60)}/${"f".repeat(90)}.txt`;
@@ -46,6 +46,31 @@ describe("writeTar", () => {
 
   it("gives the same bytes for the same tree", () => {
     expect(writeTar(tree(), ".")).toEqual(writeTar(tree(), "."));
+  });
+
+  it("gives the files of a directory output 0755 only when they are programs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "archive-spec-"));
+    mkdirSync(join(dir, "src"));
+    const elfExecutable = new Uint8Array(64);
+    elfExecutable.set([0x7f, 0x45, 0x4c, 0x46], 0);
+    elfExecutable[16] = 2;
+    const files: Record<string, string | Uint8Array> = { "src/main.c": "int main;\n", "run.sh": "#!/bin/sh\n", prog: elfExecutable, Makefile: "all:\n" };
+    for (const [name, data] of Object.entries(files)) {
+      writeFileSync(join(dir, name), data);
+      // As Bazel leaves its outputs: every file executable.
+      chmodSync(join(dir, name), 0o555);
+    }
+    const modes = buildTree([{ path: "usr/src/x", kind: "tree", src: dir }]).map((e) => `${e.path} ${e.kind === "symlink" ? "" : e.mode.toString(8)}`);
+    expect(modes).toEqual(["usr 755", "usr/src 755", "usr/src/x 755", "usr/src/x/Makefile 644", "usr/src/x/prog 755", "usr/src/x/run.sh 755", "usr/src/x/src 755", "usr/src/x/src/main.c 644"]);
+  });
+
+  it("tells programs from other files by their first bytes", () => {
+    const object = new Uint8Array(18);
+    object.set([0x7f, 0x45, 0x4c, 0x46], 0);
+    object[16] = 1; // a relocatable object (.o, .ko)
+    expect(isProgram(object)).toBeFalse();
+    expect(isProgram(new TextEncoder().encode("#!"))).toBeTrue();
+    expect(isProgram(new Uint8Array(0))).toBeFalse();
   });
 
   it("rejects paths that leave the archive", () => {

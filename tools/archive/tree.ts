@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** One member of a package or image tree. Paths are relative ("usr/bin/falco"), without "./". */
@@ -10,7 +10,7 @@ export type TreeEntry =
 /** How a tree is described on the command line of the archive tools (a JSON file). */
 export interface TreeSpecEntry {
   readonly path: string;
-  /** tree: every file under the directory `src`, placed under `path` (executables 0755, others 0644) */
+  /** tree: every file under the directory `src`, placed under `path` (programs 0755, others 0644; see isProgram) */
   readonly kind: "dir" | "file" | "symlink" | "tree";
   readonly mode?: number;
   /** file: the file to copy, relative to the working directory */
@@ -105,6 +105,30 @@ export function buildTree(spec: readonly TreeSpecEntry[], read: (src: string) =>
   return [...entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * Whether a file of a directory output is a program: a script (`#!`) or an ELF executable or
+ * shared object. Bazel marks every output file executable, so the mode bits cannot tell.
+ */
+export function isProgram(head: Uint8Array): boolean {
+  if (head[0] === 0x23 && head[1] === 0x21) {
+    return true;
+  }
+  const elf = head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46;
+  // e_type (little-endian, at offset 16): 2 is an executable, 3 a shared object or PIE.
+  return elf && (head[16] === 2 || head[16] === 3) && head[17] === 0;
+}
+
+function fileHead(src: string): Uint8Array {
+  const fd = openSync(src, "r");
+  try {
+    const head = new Uint8Array(18);
+    const got = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The files under directory `dir` (recursively, sorted) as file entries under `path`. */
 function expandDirectory(dir: string, path: string): TreeSpecEntry[] {
   const out: TreeSpecEntry[] = [];
@@ -114,7 +138,7 @@ function expandDirectory(dir: string, path: string): TreeSpecEntry[] {
     if (st.isDirectory()) {
       out.push({ kind: "dir", path: `${path}/${name}`, mode: 0o755 }, ...expandDirectory(src, `${path}/${name}`));
     } else {
-      out.push({ kind: "file", path: `${path}/${name}`, src, mode: (st.mode & 0o111) !== 0 ? 0o755 : 0o644 });
+      out.push({ kind: "file", path: `${path}/${name}`, src, mode: isProgram(fileHead(src)) ? 0o755 : 0o644 });
     }
   }
   return out;

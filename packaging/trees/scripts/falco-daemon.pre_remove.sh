@@ -8,6 +8,8 @@ remove | 0) ;;
 esac
 if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
 	systemctl disable --now falco.service || true
-elif [ -x /etc/init.d/falco ]; then
-	/etc/init.d/falco stop || true
+elif command -v invoke-rc.d >/dev/null; then
+	invoke-rc.d falco stop || true
+elif command -v service >/dev/null; then
+	service falco stop || true
 fi

@@ -20,7 +20,7 @@
 #include "tools/listings.h"
 
 #ifndef FALCO_VERSION
-#define FALCO_VERSION "0.0.0"
+#error "FALCO_VERSION comes from the build (userspace/falco/BUILD.bazel)"
 #endif
 
 namespace falco {
