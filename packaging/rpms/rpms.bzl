@@ -13,19 +13,9 @@ load("//tools/bazel/packaging:rpm.bzl", "rpm_package")
 
 RELEASE = "1"
 
-# The license of each package's files, as its copyright file (packaging/trees) says: the kernel
-# module and the eBPF probe are GPL-2.0-only, the rest Apache-2.0.
-_LICENSES = {
-    "falco-bpf": "GPL-2.0-only",
-    "falco-module": "GPL-2.0-only",
-}
-
 def rpm_artifacts():
     """The manifest's rpm artifacts, in manifest order."""
     return [a for a in ARTIFACTS if a["kind"] == "rpm"]
-
-def license_of(name):
-    return _LICENSES.get(name, "Apache-2.0")
 
 def _description(artifact):
     lines = [artifact["summary"] + ".", "", "It installs:"]
@@ -56,7 +46,7 @@ def _rpm(artifact, name):
         release = RELEASE,
         summary = artifact["summary"],
         description = _description(artifact),
-        license = license_of(artifact["name"]),
+        license = PACKAGE_INFO[artifact["name"]]["license"],
         requires = requires_of(artifact),
         conflicts = artifact["conflicts"],
         conffiles = info["conffiles"],
@@ -81,7 +71,7 @@ def rpm_packages(again = []):
         expected[artifact["file"]] = {
             "conffiles": info["conffiles"],
             "conflicts": artifact["conflicts"],
-            "license": license_of(name),
+            "license": info["license"],
             "name": name,
             "release": RELEASE,
             "requires": requires_of(artifact),

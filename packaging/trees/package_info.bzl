@@ -8,6 +8,8 @@ PACKAGE_INFO[name] for every deb/rpm of the manifest:
                   argument (deb: configure, remove, upgrade; rpm: 1, 2, 0) and leave the host alone
                   when DPKG_ROOT says the install goes into another root.
   conffiles       the files under /etc that an upgrade must not overwrite once edited.
+  license         the SPDX license of the package's files: GPL-2.0-only for the kernel module and
+                  the eBPF probe (code that runs in the kernel), Apache-2.0 for the rest.
 """
 
 # The libraries our binaries link, by package (Debian 12) and by soname capability (rpm).
@@ -40,21 +42,25 @@ def _scripts(name):
 
 PACKAGE_INFO = {
     "falco": {
+        "license": "Apache-2.0",
         "conffiles": _FALCO_CONFFILES,
         "scripts": {},
         "system_depends": _FALCO_SYSTEM,
     },
     "falco-bpf": {
+        "license": "GPL-2.0-only",
         "conffiles": [],
         "scripts": {},
         "system_depends": _NONE,
     },
     "falco-daemon": {
+        "license": "Apache-2.0",
         "conffiles": _FALCO_CONFFILES + ["/etc/init.d/falco"],
         "scripts": _scripts("falco-daemon"),
         "system_depends": _FALCO_SYSTEM,
     },
     "falco-module": {
+        "license": "GPL-2.0-only",
         "conffiles": [],
         "scripts": _scripts("falco-module"),
         # The loader builds the module (make, a compiler, the kernel's headers: the user's choice
@@ -62,26 +68,31 @@ PACKAGE_INFO = {
         "system_depends": {"deb": ["kmod", "curl | wget"], "rpm": ["kmod", "(curl or wget)"]},
     },
     "falco-ptrace": {
+        "license": "Apache-2.0",
         "conffiles": [],
         "scripts": {},
         "system_depends": _system(_LIBC, _LIBSTDCXX, _LIBSCAP_SYSTEM),
     },
     "libscap": {
+        "license": "Apache-2.0",
         "conffiles": [],
         "scripts": {},
         "system_depends": _system(_LIBC, _LIBSTDCXX, _LIBSCAP_SYSTEM),
     },
     "libscap-static": {
+        "license": "Apache-2.0",
         "conffiles": [],
         "scripts": {},
         "system_depends": {"deb": ["libbpf-dev", "libelf-dev", "zlib1g-dev"], "rpm": ["libbpf-devel", "elfutils-libelf-devel", "zlib-devel"]},
     },
     "libsinsp": {
+        "license": "Apache-2.0",
         "conffiles": [],
         "scripts": {},
         "system_depends": _system(_LIBC, _LIBSTDCXX),
     },
     "libsinsp-static": {
+        "license": "Apache-2.0",
         "conffiles": [],
         "scripts": {},
         "system_depends": _NONE,

@@ -8,6 +8,7 @@ follows the manifest's contents (packaging/artifacts.bzl), which the package tes
 
 load("//packaging:artifacts.bzl", "VERSION", "libdir", "unitdir")
 load("//tools/bazel/packaging:tree.bzl", "package_tree")
+load(":package_info.bzl", "PACKAGE_INFO")
 
 # What every package's copyright file says (Debian's machine-readable format; rpm ships it too).
 def _copyright(license_name, license_text):
@@ -22,15 +23,15 @@ def _copyright(license_name, license_text):
         "",
     ])
 
-_APACHE = _copyright(
-    "Apache-2.0",
-    "On Debian systems the full text of the license is in /usr/share/common-licenses/Apache-2.0.",
-)
+# Where Debian keeps the text of each license a package can have (PACKAGE_INFO's `license`).
+_LICENSE_TEXTS = {
+    "Apache-2.0": "/usr/share/common-licenses/Apache-2.0",
+    "GPL-2.0-only": "/usr/share/common-licenses/GPL-2",
+}
 
-_GPL = _copyright(
-    "GPL-2.0-only",
-    "On Debian systems the full text of the license is in /usr/share/common-licenses/GPL-2.",
-)
+def _copyright_of(name):
+    license = PACKAGE_INFO[name]["license"]
+    return _copyright(license, "On Debian systems the full text of the license is in %s." % _LICENSE_TEXTS[license])
 
 def _install_doc(name, kind):
     return "//packaging:install/%s-%s-x86_64.%s/INSTALL" % (name, VERSION, kind)
@@ -53,7 +54,7 @@ def _pkg_config(name, description, kind, link_name, requires, static):
         "",
     ])
 
-def _tree(name, kind, files = {}, contents = {}, license = _APACHE, **kwargs):
+def _tree(name, kind, files = {}, contents = {}, **kwargs):
     """The package_tree `<name>_<kind>`, with the INSTALL (and a package's copyright file) added."""
     if kind == "tar.gz":
         doc_files = {_install_doc(name, kind): "INSTALL"}
@@ -61,7 +62,7 @@ def _tree(name, kind, files = {}, contents = {}, license = _APACHE, **kwargs):
     else:
         doc = "usr/share/doc/%s/" % name
         doc_files = {_install_doc(name, kind): doc + "INSTALL"}
-        doc_contents = {doc + "copyright": license}
+        doc_contents = {doc + "copyright": _copyright_of(name)}
     package_tree(
         name = "%s_%s" % (name, kind),
         files = dict(files, **doc_files),
@@ -140,8 +141,7 @@ def package_trees(kind):
             "//scripts:dkms.conf": "usr/src/falco-%s/dkms.conf" % VERSION,
         },
         trees = {"//driver/kmod:module_source": "usr/src/falco-%s" % VERSION},
-        license = _GPL,
     )
-    _tree("falco-bpf", kind, files = {"//driver/bpf:probe": "usr/share/falco/bpf/falco.bpf.o"}, license = _GPL)
+    _tree("falco-bpf", kind, files = {"//driver/bpf:probe": "usr/share/falco/bpf/falco.bpf.o"})
     _tree("falco-ptrace", kind, files = {":falco-ptrace_bin": "usr/bin/falco-ptrace:0755"})
     library_trees(kind)
