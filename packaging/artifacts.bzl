@@ -224,11 +224,11 @@ ARTIFACTS = (
     _artifacts(
         name = "falco-driver-full",
         kinds = ["tar.gz"],
-        summary = "falco and the driver loader, which downloads a prebuilt driver or compiles one",
+        summary = "falco and the driver loader, which builds the driver for the kernel, else downloads a prebuilt one",
         contents = [
             ("/usr/bin/falco", "the falco rules engine"),
         ] + _FALCO_LIBS + [
-            ("/usr/bin/falco-driver-loader", "downloads a prebuilt driver, else compiles one for this kernel"),
+            ("/usr/bin/falco-driver-loader", "builds the driver for this kernel, else downloads a prebuilt one"),
             ("/usr/src/falco-%s/" % VERSION, "the kernel module source, for compiling"),
             ("/etc/falco/falco.yaml", "falco's configuration"),
             ("/etc/falco/falco_rules.yaml", "the default rules"),

@@ -4,15 +4,11 @@
 # a new file git would add (no build outputs, no node_modules, no ignored files); and its INSTALL.
 # A tracked file that is missing names its package, which lacks a `srcs` filegroup in //:srcs.
 #
-# falco_src_files_test.sh WORKSPACE_FILE FALCO_SRC.tar.gz [PENDING_PACKAGE...]
-#   PENDING_PACKAGE  a package whose srcs filegroup is still to come: its missing files are
-#                    listed, not failed
+# falco_src_files_test.sh WORKSPACE_FILE FALCO_SRC.tar.gz
 set -euo pipefail
 tarball=$(readlink -f "$2")
 root_folder=$(basename "$tarball" .tar.gz)
 workspace=$(dirname "$(readlink -f "$1")")
-shift 2
-pending=("$@")
 cd "$workspace"
 if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     echo "falco_src_files_test: $workspace is not a git working tree; nothing to compare with"
@@ -53,19 +49,9 @@ package_of() {
 }
 
 [[ -n ${in_tarball[INSTALL]+x} ]] || fail "the tarball has no INSTALL at the top"
-declare -A pending_missing=()
 for path in "${!tracked[@]}"; do
     if [[ -z ${in_tarball[$path]+x} ]]; then
-        package=$(package_of "$path")
-        is_pending=0
-        for p in "${pending[@]}"; do
-            [[ $package == "//$p" ]] && is_pending=1
-        done
-        if ((is_pending)); then
-            pending_missing[$package]=$((${pending_missing[$package]:-0} + 1))
-        else
-            fail "$path is not in $root_folder.tar.gz: does $package have filegroup(name = \"srcs\", srcs = glob([\"**\"])) and is it in //:srcs (BUILD.bazel)?"
-        fi
+        fail "$path is not in $root_folder.tar.gz: does $(package_of "$path") have filegroup(name = \"srcs\", srcs = glob([\"**\"])) and is it in //:srcs (BUILD.bazel)?"
         continue
     fi
     # Bazel does not track modes: the tarball makes #! files 0755. A file git has executable must
@@ -79,9 +65,6 @@ for path in "${!in_tarball[@]}"; do
     if [[ -z ${tracked[$path]+x} && -z ${untracked[$path]+x} ]]; then
         fail "$path is in $root_folder.tar.gz but is no source file of the working tree (ignored, or a build output)"
     fi
-done
-for package in "${!pending_missing[@]}"; do
-    echo "PENDING $package: ${pending_missing[$package]} files not in the tarball until it has a srcs filegroup in //:srcs"
 done
 echo "compared ${#in_tarball[@]} members with ${#tracked[@]} tracked and ${#untracked[@]} new files"
 if ((failures > 0)); then

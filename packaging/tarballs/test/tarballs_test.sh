@@ -96,10 +96,12 @@ for tarball in "$@"; do
     done < <(awk '$1 !~ /^d/ {print $1, $6}' <<<"$listing")
 
     if [[ -f $dir/usr/bin/falco ]]; then
-        missing=$(LD_LIBRARY_PATH="$dir/usr/lib" ldd "$dir/usr/bin/falco" | grep "not found" || true)
+        # ldd's output is kept, not piped into grep -q (which would stop reading: SIGPIPE, pipefail).
+        libraries=$(LD_LIBRARY_PATH="$dir/usr/lib" ldd "$dir/usr/bin/falco")
+        missing=$(grep "not found" <<<"$libraries" || true)
         [[ -z $missing ]] || fail "falco's libraries are not all there: $missing"
         for lib in libscap.so.0 libsinsp.so.0; do
-            LD_LIBRARY_PATH="$dir/usr/lib" ldd "$dir/usr/bin/falco" | grep -qF "$lib => $dir/usr/lib/$lib" ||
+            grep -qF "$lib => $dir/usr/lib/$lib" <<<"$libraries" ||
                 fail "falco does not take $lib from the tarball's usr/lib"
         done
         if [[ -f $dir/etc/falco/falco_rules.yaml ]]; then
