@@ -22,25 +22,14 @@ refuses an ELF file with a RUNPATH, and writes the same bytes for the same input
 members, root-owned, fixed times).
 """
 
-load(":tree.bzl", "PackageTreeInfo")
+load(":tree.bzl", "PackageTreeInfo", "package_scripts")
 
 _SCRIPTS = ["preinst", "postinst", "prerm", "postrm"]
 
 def _deb_package_impl(ctx):
     tree = ctx.attr.tree[PackageTreeInfo]
     out = ctx.actions.declare_file(ctx.attr.out or ctx.label.name + ".deb")
-    scripts = {}
-    script_files = []
-    for target, script in ctx.attr.scripts.items():
-        if script not in _SCRIPTS:
-            fail("%s: %r is not a maintainer script (one of %s)" % (target.label, script, ", ".join(_SCRIPTS)), attr = "scripts")
-        if script in scripts:
-            fail("two files for the %s script" % script, attr = "scripts")
-        files = target.files.to_list()
-        if len(files) != 1:
-            fail("%s must give exactly one file (it gives %d)" % (target.label, len(files)), attr = "scripts")
-        scripts[script] = files[0].path
-        script_files.append(files[0])
+    scripts, script_files = package_scripts(ctx.attr.scripts, _SCRIPTS)
     spec = {
         "architecture": ctx.attr.architecture,
         "conflicts": ctx.attr.conflicts,

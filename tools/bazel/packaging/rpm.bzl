@@ -23,25 +23,14 @@ provides itself), so dnf resolves the libraries whatever their package is called
 on the interpreter of each executable script (/bin/bash for the driver loader).
 """
 
-load(":tree.bzl", "PackageTreeInfo")
+load(":tree.bzl", "PackageTreeInfo", "package_scripts")
 
 _SCRIPT_KINDS = ["pre_install", "post_install", "pre_remove", "post_remove"]
 
 def _rpm_package_impl(ctx):
     tree = ctx.attr.tree[PackageTreeInfo]
     out = ctx.actions.declare_file(ctx.attr.out or ctx.label.name + ".rpm")
-    scripts = {}
-    script_files = []
-    for target, kind in ctx.attr.scripts.items():
-        if kind not in _SCRIPT_KINDS:
-            fail("%s: scriptlet kind %s is not one of %s" % (target.label, kind, ", ".join(_SCRIPT_KINDS)), attr = "scripts")
-        if kind in scripts:
-            fail("two scriptlets for %s" % kind, attr = "scripts")
-        files = target.files.to_list()
-        if len(files) != 1:
-            fail("%s must give exactly one file (it gives %d)" % (target.label, len(files)), attr = "scripts")
-        scripts[kind] = files[0].path
-        script_files.append(files[0])
+    scripts, script_files = package_scripts(ctx.attr.scripts, _SCRIPT_KINDS)
     metadata = ctx.actions.declare_file(ctx.label.name + ".metadata.json")
     ctx.actions.write(metadata, json.encode_indent({
         "arch": "x86_64",

@@ -18,6 +18,23 @@ def _single_file(target, attr):
         fail("%s must give exactly one file (it gives %d)" % (target.label, len(files)), attr = attr)
     return files[0]
 
+def package_scripts(scripts, kinds):
+    """The scripts of a package rule's `scripts` attribute (label -> kind), checked.
+
+    Returns (dict of kind -> path, list of the Files) for the packaging tool's JSON and inputs.
+    """
+    paths = {}
+    files = []
+    for target, kind in scripts.items():
+        if kind not in kinds:
+            fail("%s: %r is not one of %s" % (target.label, kind, ", ".join(kinds)), attr = "scripts")
+        if kind in paths:
+            fail("two scripts for %s" % kind, attr = "scripts")
+        f = _single_file(target, "scripts")
+        paths[kind] = f.path
+        files.append(f)
+    return paths, files
+
 def _package_tree_impl(ctx):
     entries = []
     inputs = []
