@@ -134,7 +134,10 @@ export function debianLayer(options: LayerOptions): TreeEntry[] {
     }
     paragraphs.set(name, statusParagraph(pkg.control, conffiles));
   };
-  for (const dir of MERGED_USR_DIRS) {
+  // bin, lib, lib64 and sbin always (programs look for /lib64/ld-linux-x86-64.so.2, /bin/sh);
+  // lib32 and libx32 only when a package has files there.
+  const shipped = new Set(options.packages.flatMap((p) => p.entries.map((e) => e.path.split("/", 1)[0] ?? "")));
+  for (const dir of MERGED_USR_DIRS.filter((d) => !["lib32", "libx32"].includes(d) || shipped.has(d))) {
     add({ kind: "dir", path: `usr/${dir}`, mode: 0o755 }, "merged /usr");
     add({ kind: "symlink", path: dir, target: `usr/${dir}` }, "merged /usr");
   }
