@@ -47,12 +47,20 @@ describe("checkManifest", () => {
 describe("checkProduced", () => {
   const manifest = realManifest();
   const installable = manifest.artifacts.filter((a) => a.kind !== "oci");
-  const allDocs = installable.flatMap((a) => [`packaging/install/${a.file}/INSTALL`, `packaging/install/${a.file}/INSTALL.md`]);
+  const allDocs = [
+    ...manifest.artifacts.map((a) => `packaging/${a.kind}/${a.file}`),
+    ...installable.flatMap((a) => [`packaging/install/${a.file}/INSTALL`, `packaging/install/${a.file}/INSTALL.md`]),
+  ];
 
-  it("accepts the INSTALL documents of every package and tarball", () => {
+  it("accepts every artifact with the INSTALL documents of every package and tarball", () => {
     const verdicts = checkProduced(manifest, allDocs);
     expect(verdicts.filter((v) => v.problems.length > 0)).toEqual([]);
-    expect(verdicts.length).toBe(installable.length);
+    expect(verdicts.length).toBe(manifest.artifacts.length);
+  });
+
+  it("reports an artifact of the manifest that was not built", () => {
+    const lines = checkProduced(manifest, allDocs.filter((p) => p !== "packaging/oci/dev-builder-0.1.0-x86_64.oci.tar")).map(formatVerdict);
+    expect(lines).toContain("error dev-builder-0.1.0-x86_64.oci.tar: in the manifest, but //packaging:all did not build it");
   });
 
   it("reports a package or tarball without its INSTALL", () => {

@@ -23,7 +23,8 @@ function artifactFileOf(path: string): string | undefined {
 
 /**
  * The files `//packaging:all` produced: every artifact name among them must pass the rules and be
- * in the manifest, and every package and tarball must have its INSTALL documents.
+ * in the manifest, every artifact of the manifest must be among them, and every package and
+ * tarball must have its INSTALL documents.
  */
 export function checkProduced(manifest: Manifest, paths: readonly string[]): Verdict[] {
   const produced = new Map<string, Set<string>>();
@@ -43,15 +44,19 @@ export function checkProduced(manifest: Manifest, paths: readonly string[]): Ver
     }
     verdicts.push(verdict);
   }
-  for (const artifact of manifest.artifacts.filter(isInstallable)) {
+  for (const artifact of manifest.artifacts) {
     const insides = produced.get(artifact.file) ?? new Set<string>();
-    const missing = INSTALL_DOCS.filter((doc) => !insides.has(doc));
+    const problems: string[] = [];
+    // The artifact itself is the path that ends with its file name (nothing inside).
+    if (!insides.has("")) {
+      problems.push("in the manifest, but //packaging:all did not build it");
+    }
+    const missing = isInstallable(artifact) ? INSTALL_DOCS.filter((doc) => !insides.has(doc)) : [];
     if (missing.length > 0) {
-      verdicts.push({
-        name: artifact.file,
-        problems: [`//packaging:all produced no ${missing.join(" or ")} for it`],
-        suggestion: undefined,
-      });
+      problems.push(`//packaging:all produced no ${missing.join(" or ")} for it`);
+    }
+    if (problems.length > 0) {
+      verdicts.push({ name: artifact.file, problems, suggestion: undefined });
     }
   }
   return verdicts;
