@@ -33,7 +33,9 @@ Packages are downloaded with their sha256, so Bazel's repository cache keeps the
 shared by two kernels is downloaded once). Unpacking needs `dpkg-deb` (and `tar` for the image).
 """
 
-_MIRRORS = ["https://deb.debian.org/"]
+load("//tools/bazel/debian:download.bzl", "DEBIAN_MIRRORS", "download_deb")
+
+_MIRRORS = DEBIAN_MIRRORS
 
 _HEADERS_BUILD = """\
 load("@falco//tools/bazel/kmod:kernel.bzl", "kernel_build_tree", "kernel_info")
@@ -110,30 +112,16 @@ def _download(rctx, name, fields):
     if len(fields) != 3:
         fail("%s: packages[%s] must be [version, pool path, sha256], got %s" % (_what(rctx), name, fields))
     _, path, sha256 = fields
-    urls = [mirror + path for mirror in rctx.attr.mirrors]
-    output = "debs/%s.deb" % name
-    result = rctx.download(urls, output = output, sha256 = sha256, allow_fail = True)
-    if result.success:
-        return rctx.path(output)
-
-    # Tell a wrong pin from a missing file: fetch it again without the checksum.
-    # (Bazel downloads plain http only with a checksum.)
-    check = rctx.download(
-        [u.replace("http://", "https://", 1) for u in urls],
-        output = "debs/unverified.deb",
-        allow_fail = True,
-    )
-    rctx.delete("debs/unverified.deb")
-    if check.success:
-        problem = "its sha256 is %s, the pin says %s" % (check.sha256, sha256)
-    else:
-        problem = "the download failed (no such file: the package may have left the pool; or no network)"
-    fail("%s: package %s from %s: %s. See tools/bazel/kmod/debian_kernels.bzl." % (
+    return download_deb(
+        rctx,
         _what(rctx),
         name,
-        " or ".join(urls),
-        problem,
-    ))
+        path,
+        sha256,
+        "debs/%s.deb" % name,
+        rctx.attr.mirrors,
+        "tools/bazel/kmod/debian_kernels.bzl",
+    )
 
 # Makes every absolute symlink below the root point into the root, relatively ($1: the root).
 _RELATIVE_SYMLINKS = """\
