@@ -89,6 +89,8 @@ _FALCO_FILES = [
     ("/usr/bin/falco", "the falco rules engine"),
     ("/etc/falco/falco.yaml", "falco's configuration"),
     ("/etc/falco/falco_rules.yaml", "the default rules"),
+    ("/etc/falco/falco_rules.local.yaml", "your own rules and overrides, kept across upgrades"),
+    ("/etc/falco/rules.d/", "a folder for more rules files"),
 ]
 
 _LOADER = ("/usr/bin/falco-driver-loader", "installs a driver: builds it for this kernel, else downloads a prebuilt one")

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { runCli } from "../../tools/common/run_cli";
 import { UserError } from "../../tools/common/user_error";
 import { cacheableCount, parseProcessSummary } from "../../tools/remote_cache/process_summary";
-import { copyWorkingTree } from "../../tools/workspace/checkout";
+import { copyWorkingTree, sourceRevision } from "../../tools/workspace/checkout";
 import { invokingWorkspace, NestedBazel } from "../../tools/workspace/nested_bazel";
 import type { OutputFile } from "../../tools/workspace/output_files";
 import { compareOutputs, outputFiles } from "../../tools/workspace/output_files";
@@ -89,7 +89,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const { workspace, bazel } = invokingWorkspace(USAGE);
   const scratch = mkdtempSync(join(tmpdir(), "falco-packaging-bench-"));
   const trees = once ? ["a"] : ["a", "b"];
-  const nested = trees.map((name) => new NestedBazel(bazel, join(scratch, `${name}-tree`), join(scratch, `${name}-output-base`)));
+  const revision = sourceRevision(workspace);
+  const nested = trees.map((name) => new NestedBazel(bazel, join(scratch, `${name}-tree`), join(scratch, `${name}-output-base`), revision));
   try {
     const clean: Build[] = [];
     const files: OutputFile[][] = [];

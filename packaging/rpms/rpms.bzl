@@ -53,9 +53,12 @@ def _rpm(artifact, name):
         scripts = info["scripts"],
     )
 
+# buildifier: disable=unnamed-macro (it declares one target per rpm of the manifest, each named by its file)
 def rpm_packages(again = []):
-    """Declares `<file>` (the rpm, named as the manifest says) for every rpm of the manifest, and
-    `expected.json`: what the tests check each rpm against.
+    """Declares every rpm of the manifest and `expected.json`.
+
+    Each rpm is named as the manifest's `file` says; expected.json is what the tests check each
+    rpm against.
 
     Args:
       again: names of packages to write a second time, by another action, as `again/<file>`

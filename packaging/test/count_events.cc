@@ -6,23 +6,24 @@
 
 #include <cstdio>
 
-int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: count_events CAPTURE\n");
-        return 2;
-    }
-    sinsp::OpenOptions options;
-    options.path = argv[1];
-    try {
-        auto inspector = sinsp::Inspector::open(options);
-        unsigned long events = 0;
-        while (inspector->next() != nullptr) {
-            events++;
-        }
-        std::printf("libscap %s: %lu events\n", scap_version(), events);
-    } catch (const sinsp::Error& error) {
-        std::fprintf(stderr, "count_events: %s\n", error.what());
-        return 1;
-    }
-    return 0;
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		std::fprintf(stderr, "usage: count_events CAPTURE\n");
+		return 2;
+	}
+	sinsp::OpenOptions options;
+	options.path = argv[1];
+	try {
+		auto inspector = sinsp::Inspector::open(options);
+		unsigned long events = 0;
+		while (inspector->next() != nullptr) {
+			events++;
+		}
+		std::printf("libscap %s: %lu events\n", scap_version(), events);
+	} catch (const sinsp::Error &error) {
+		std::fprintf(stderr, "count_events: %s\n", error.what());
+		return 1;
+	}
+	return 0;
 }

@@ -32,7 +32,7 @@ _FALCO_SYSTEM = _system(_LIBC, _LIBSTDCXX, {
     "rpm": ["libyaml-cpp.so.0.7()(64bit)"],
 })
 
-_FALCO_CONFFILES = ["/etc/falco/falco.yaml", "/etc/falco/falco_rules.yaml"]
+_FALCO_CONFFILES = ["/etc/falco/falco.yaml", "/etc/falco/falco_rules.yaml", "/etc/falco/falco_rules.local.yaml"]
 
 def _scripts(name):
     return {

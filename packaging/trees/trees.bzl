@@ -70,6 +70,14 @@ def _tree(name, kind, files = {}, contents = {}, **kwargs):
         **kwargs
     )
 
+# The places falco.yaml's rules_file names for the user's own rules, beside the default rules:
+# every install of falco (packages, images) ships them, or falco would not start as configured.
+FALCO_LOCAL_RULES = {
+    "etc/falco/falco_rules.local.yaml": "# Your own rules and overrides, loaded after falco_rules.yaml (and before rules.d/).\n",
+}
+
+FALCO_RULES_DIR = "etc/falco/rules.d"
+
 def _falco_files():
     return {
         ":falco_bin": "usr/bin/falco:0755",
@@ -117,17 +125,29 @@ def _library_trees(name, lib, kind):
         contents = {pc: _pkg_config(name, lib.description, kind, lib.link_name, lib.requires, True)},
     )
 
+# buildifier: disable=unnamed-macro (it declares one target per library, each named <library>_<kind>)
 def library_trees(kind):
-    """Declares the package_trees of libscap and libsinsp, shared and static, for one kind."""
+    """Declares the package_trees of libscap and libsinsp, shared and static, for one kind.
+
+    Args:
+      kind: "deb", "rpm" or "tar.gz".
+    """
     for name, lib in _LIBRARIES.items():
         _library_trees(name, lib, kind)
 
+# buildifier: disable=unnamed-macro (it declares one target per package, each named <package>_<kind>)
 def package_trees(kind):
-    """Declares the package_tree of every deb (kind "deb") or rpm (kind "rpm") of the manifest."""
-    _tree("falco", kind, files = _falco_files())
+    """Declares the package_tree of every deb or rpm of the manifest.
+
+    Args:
+      kind: "deb" or "rpm".
+    """
+    _tree("falco", kind, files = _falco_files(), contents = FALCO_LOCAL_RULES, dirs = [FALCO_RULES_DIR])
     _tree(
         "falco-daemon",
         kind,
+        contents = FALCO_LOCAL_RULES,
+        dirs = [FALCO_RULES_DIR],
         files = dict(_falco_files(), **{
             ":falco.service": unitdir(kind).lstrip("/") + "/falco.service",
             ":falco.init": "etc/init.d/falco:0755",

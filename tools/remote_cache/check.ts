@@ -7,7 +7,7 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { runCli } from "../common/run_cli";
 import { UserError } from "../common/user_error";
-import { copyWorkingTree } from "../workspace/checkout";
+import { copyWorkingTree, sourceRevision } from "../workspace/checkout";
 import { invokingWorkspace, NestedBazel, runInWorkspace } from "../workspace/nested_bazel";
 import type { OutputFile } from "../workspace/output_files";
 import { compareOutputs, outputFiles } from "../workspace/output_files";
@@ -124,7 +124,7 @@ interface BuildRun {
  */
 function build(options: Options, scratch: string, port: number, label: string, inspect: (nested: NestedBazel) => void = () => {}): BuildRun {
   const slug = label.replace(/\W+/g, "-");
-  const nested = new NestedBazel(options.bazel, join(scratch, `${slug}-tree`), join(scratch, `${slug}-output-base`));
+  const nested = new NestedBazel(options.bazel, join(scratch, `${slug}-tree`), join(scratch, `${slug}-output-base`), sourceRevision(options.workspace));
   copyWorkingTree(options.workspace, nested.tree);
   const args = ["--config=ci", `--remote_cache=http://127.0.0.1:${port}`, ...options.targets];
   try {

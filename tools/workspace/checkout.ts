@@ -26,3 +26,13 @@ export function copyWorkingTree(workspace: string, destination: string): void {
     cpSync(join(workspace, file), join(destination, file), { verbatimSymlinks: true });
   }
 }
+
+/** The source revision a build of `workspace` stamps (tools/workspace/status.sh, run there). */
+export function sourceRevision(workspace: string): string {
+  const status = spawnSync("bash", ["tools/workspace/status.sh"], { cwd: workspace, encoding: "utf8" });
+  const match = /^STABLE_SOURCE_REVISION (\S+)$/m.exec(status.stdout);
+  if (status.status !== 0 || match?.[1] === undefined) {
+    throw new UserError(join(workspace, "tools/workspace/status.sh"), `printed no STABLE_SOURCE_REVISION: ${status.stderr.trim()}`);
+  }
+  return match[1];
+}

@@ -14,11 +14,11 @@ export interface BazelRun {
 }
 
 /** Runs Bazel with `args` in `cwd`, outside the environment of the `bazel run` that started this tool. */
-function runBazel(bazel: string, cwd: string, args: readonly string[]): BazelRun {
+function runBazel(bazel: string, cwd: string, args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): BazelRun {
   const start = process.hrtime.bigint();
   const result = spawnSync(bazel, args, {
     cwd,
-    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUN_VARIABLES.has(name))),
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUN_VARIABLES.has(name))), ...extraEnv },
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -37,15 +37,21 @@ function runBazel(bazel: string, cwd: string, args: readonly string[]): BazelRun
  * neither waits for nor disturbs the Bazel server that started the tool.
  */
 export class NestedBazel {
+  /**
+   * `sourceRevision`: what the copy's builds stamp as the source revision (the copy has no .git;
+   * tools/workspace/status.sh takes FALCO_SOURCE_REVISION), so they match the checkout's.
+   */
   constructor(
     readonly bazel: string,
     readonly tree: string,
     readonly outputBase: string,
+    readonly sourceRevision?: string,
   ) {}
 
   /** Runs `bazel <command> <args>` without convenience symlinks and returns what it printed. */
   run(command: string, args: readonly string[]): BazelRun {
-    return runBazel(this.bazel, this.tree, [`--output_base=${this.outputBase}`, command, "--symlink_prefix=/", ...args]);
+    const env: Record<string, string> = this.sourceRevision === undefined ? {} : { FALCO_SOURCE_REVISION: this.sourceRevision };
+    return runBazel(this.bazel, this.tree, [`--output_base=${this.outputBase}`, command, "--symlink_prefix=/", ...args], env);
   }
 
   /** Stops the server of this output base. */

@@ -19,9 +19,14 @@ def _single_file(target, attr):
     return files[0]
 
 def package_scripts(scripts, kinds):
-    """The scripts of a package rule's `scripts` attribute (label -> kind), checked.
+    """The scripts of a package rule's `scripts` attribute, checked.
 
-    Returns (dict of kind -> path, list of the Files) for the packaging tool's JSON and inputs.
+    Args:
+      scripts: the attribute's value, label -> kind.
+      kinds: the kinds the package format has.
+
+    Returns:
+      (dict of kind -> path, list of the Files), for the packaging tool's JSON and inputs.
     """
     paths = {}
     files = []
