@@ -104,7 +104,8 @@ async function main(argv: readonly string[]): Promise<number> {
     if (first === undefined || firstFiles === undefined) {
       throw new UserError("bench", "no build ran");
     }
-    appendFileSync(join(first.tree, EDITED_SOURCE), "\n// packaging benchmark: an edit that changes the compiled object\nstatic_assert(true);\n");
+    // A new (hidden) function: the object, libsinsp.so and everything that ships them change.
+    appendFileSync(join(first.tree, EDITED_SOURCE), '\nextern "C" int falco_packaging_benchmark_edit() { return 1; }\n');
     const edited = build(first, "rebuild after an edit");
 
     console.log(`packaging benchmark: bazel build ${TARGET} ${FLAGS.join(" ")} (2 cores; no disk or remote cache)`);
