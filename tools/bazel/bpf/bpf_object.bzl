@@ -23,7 +23,9 @@ def _bpf_object_impl(ctx):
         headers.append(cc.headers)
         includes += cc.includes.to_list() + cc.quote_includes.to_list() + cc.system_includes.to_list()
     args = ctx.actions.args()
-    args.add_all(["-target", "bpf", "-O2", "-g", "-D__TARGET_ARCH_x86", "-Wall", "-Werror"])
+
+    # The compile directory (a sandbox path that differs between builds) stays out of the debug info.
+    args.add_all(["-target", "bpf", "-O2", "-g", "-fdebug-compilation-dir=.", "-D__TARGET_ARCH_x86", "-Wall", "-Werror"])
     args.add_all(ctx.attr.copts)
     args.add_all(includes, before_each = "-I")
     args.add("-I" + ctx.file.src.dirname)
