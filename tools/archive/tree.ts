@@ -1,5 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { isElf } from "./elf";
 
 /** One member of a package or image tree. Paths are relative ("usr/bin/falco"), without "./". */
 export type TreeEntry =
@@ -113,9 +114,8 @@ export function isProgram(head: Uint8Array): boolean {
   if (head[0] === 0x23 && head[1] === 0x21) {
     return true;
   }
-  const elf = head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46;
   // e_type (little-endian, at offset 16): 2 is an executable, 3 a shared object or PIE.
-  return elf && (head[16] === 2 || head[16] === 3) && head[17] === 0;
+  return isElf(head) && (head[16] === 2 || head[16] === 3) && head[17] === 0;
 }
 
 function fileHead(src: string): Uint8Array {

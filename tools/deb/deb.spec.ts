@@ -8,7 +8,7 @@ import type { ControlFields } from "./control";
 import { checkControlFields, formatLongDescription, synopsisFrom, upstreamVersion } from "./control";
 import type { DebInput } from "./write_deb";
 import { buildDeb, changelogDate, conffiles, installedSize, md5sums, shlibs } from "./write_deb";
-import { readElfDynamic } from "./elf";
+import { readElfDynamic } from "../archive/elf";
 import { parsePackageSpec } from "./package_spec";
 
 const CONTROL: ControlFields = {
@@ -151,7 +151,7 @@ describe("checkControlFields", () => {
 
 describe("readElfDynamic", () => {
   it("reads the soname, needed libraries and search paths the linker wrote (checked with readelf)", () => {
-    const dynamic = readElfDynamic(compileLibrary("libdemo.so.0", "-Wl,-rpath,/opt/demo/lib", "-Wl,--enable-new-dtags"));
+    const dynamic = readElfDynamic(compileLibrary("libdemo.so.0", "-Wl,-rpath,/opt/demo/lib", "-Wl,--enable-new-dtags"), "libdemo.so.0");
     expect(dynamic.soname).toBe("libdemo.so.0");
     expect(dynamic.searchPaths).toEqual(["/opt/demo/lib"]);
     expect(dynamic.needed).toContain("libc.so.6");
@@ -161,10 +161,10 @@ describe("readElfDynamic", () => {
     const dir = scratch();
     writeFileSync(join(dir, "o.c"), "int x;\n");
     execFileSync("cc", ["-c", "-o", join(dir, "o.o"), join(dir, "o.c")]);
-    expect(readElfDynamic(readFileSync(join(dir, "o.o")))).toEqual({ soname: undefined, searchPaths: [], needed: [] });
+    expect(readElfDynamic(readFileSync(join(dir, "o.o")), "o.o")).toEqual({ soname: undefined, searchPaths: [], needed: [] });
     const library = compileLibrary("libcut.so.1");
-    expect(() => readElfDynamic(library.subarray(0, 0x30))).toThrowError(/past the end/);
-    expect(() => readElfDynamic(new TextEncoder().encode("#!/bin/sh\n"))).toThrowError(/not an ELF file/);
+    expect(() => readElfDynamic(library.subarray(0, 0x30), "libcut.so.1")).toThrowError(/^libcut\.so\.1: .*past the end/);
+    expect(() => readElfDynamic(new TextEncoder().encode("#!/bin/sh\n"), "script")).toThrowError(/^script: not an ELF file/);
   });
 });
 

@@ -5,7 +5,7 @@ import { FIXED_MTIME, writeTar } from "../archive/tar";
 import type { TreeEntry } from "../archive/tree";
 import type { ControlFields } from "./control";
 import { formatControl, upstreamVersion } from "./control";
-import { isElf, readElfDynamic } from "./elf";
+import { isElf, readElfDynamic } from "../archive/elf";
 
 /** The maintainer scripts dpkg runs, by their names in the control archive. */
 export const MAINTAINER_SCRIPTS = ["preinst", "postinst", "prerm", "postrm"] as const;
@@ -111,12 +111,7 @@ export function sharedLibraries(tree: readonly TreeEntry[]): Array<{ path: strin
     if (e.kind !== "file" || !isElf(e.data)) {
       continue;
     }
-    let dynamic: ReturnType<typeof readElfDynamic>;
-    try {
-      dynamic = readElfDynamic(e.data);
-    } catch (error: unknown) {
-      throw new Error(`${e.path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const dynamic = readElfDynamic(e.data, e.path);
     if (dynamic.searchPaths.length > 0) {
       throw new Error(`${e.path}: has a library search path (RUNPATH/RPATH ${dynamic.searchPaths.join(":")}); packaged programs and libraries must not`);
     }

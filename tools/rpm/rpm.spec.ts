@@ -3,7 +3,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildTree } from "../archive/tree";
-import { readElfDynamic } from "./elf";
+import { isElf, readElfDynamic } from "../archive/elf";
 import { encodeHeader, REGION_IMMUTABLE, TagType } from "./header";
 import { parseMetadata } from "./metadata";
 import type { RpmMetadata } from "./rpm";
@@ -213,14 +213,14 @@ describe("parseMetadata", () => {
 
 describe("readElfDynamic", () => {
   it("reads a library's soname and a program's needed libraries", () => {
-    expect(readElfDynamic(readFileSync(LIBRARY), LIBRARY)?.soname).toBe("libz.so.1");
-    expect(readElfDynamic(readFileSync(PROGRAM), PROGRAM)?.needed).toContain("libc.so.6");
+    expect(readElfDynamic(readFileSync(LIBRARY), LIBRARY).soname).toBe("libz.so.1");
+    expect(readElfDynamic(readFileSync(PROGRAM), PROGRAM).needed).toContain("libc.so.6");
   });
 
-  it("ignores what is not a 64-bit ELF file and names a truncated one", () => {
-    expect(readElfDynamic(new TextEncoder().encode("#!/bin/sh\n"), "x")).toBeUndefined();
+  it("tells a script from an ELF file and names a truncated one", () => {
+    expect(isElf(new TextEncoder().encode("#!/bin/sh\n"))).toBeFalse();
     const truncated = readFileSync(LIBRARY).subarray(0, 4096);
-    expect(() => readElfDynamic(truncated, "/usr/lib64/libz.so.1")).toThrowError(/^\/usr\/lib64\/libz\.so\.1: ELF section table out of bounds/);
+    expect(() => readElfDynamic(truncated, "/usr/lib64/libz.so.1")).toThrowError(/^\/usr\/lib64\/libz\.so\.1: dynamic section reads past the end of the file/);
   });
 });
 

@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { FIXED_MTIME } from "../archive/tar";
 import type { TreeEntry } from "../archive/tree";
 import { writeNewc } from "../initramfs/cpio";
-import { readElfDynamic } from "./elf";
+import { isElf, readElfDynamic } from "../archive/elf";
 import type { HeaderValue } from "./header";
 import { encodeHeader, REGION_IMMUTABLE, REGION_SIGNATURES, TagType } from "./header";
 
@@ -302,10 +302,10 @@ function fileList(meta: RpmMetadata, entries: readonly TreeEntry[]): FileList {
     if (interpreter !== undefined) {
       interpreters.add(interpreter);
     }
-    const dynamic = readElfDynamic(entry.data, `/${entry.path}`);
-    if (dynamic === undefined) {
+    if (!isElf(entry.data)) {
       continue;
     }
+    const dynamic = readElfDynamic(entry.data, `/${entry.path}`);
     if (dynamic.soname !== undefined) {
       sonames.add(dynamic.soname);
     }

@@ -1,4 +1,4 @@
-/** What a package writer needs from an ELF file's dynamic section. */
+/** What the package writers (deb shlibs and RUNPATH check, rpm soname dependencies) need from an ELF file's dynamic section. */
 export interface ElfDynamic {
   /** DT_SONAME: set for shared libraries. */
   readonly soname: string | undefined;
@@ -32,10 +32,18 @@ interface Segment {
 /**
  * Reads the dynamic section of a 64-bit little-endian ELF file (what x86_64 packages hold), through
  * the program headers as the dynamic loader does. Files without one (objects, static executables)
- * give no soname, no search paths and no needed libraries. Throws on a file that is not such an ELF
- * or whose headers point outside it.
+ * give no soname, no search paths and no needed libraries. Throws `<what>: <problem>` on a file
+ * that is not such an ELF or whose headers point outside it.
  */
-export function readElfDynamic(data: Uint8Array): ElfDynamic {
+export function readElfDynamic(data: Uint8Array, what: string): ElfDynamic {
+  try {
+    return readDynamic(data);
+  } catch (error: unknown) {
+    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function readDynamic(data: Uint8Array): ElfDynamic {
   if (!isElf(data)) {
     throw new Error("not an ELF file");
   }
