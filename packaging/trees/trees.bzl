@@ -17,7 +17,7 @@ def _copyright(license_name, license_text):
         "Upstream-Name: falco",
         "",
         "Files: *",
-        "Copyright: 2026 The falco authors",
+        "Copyright: 2026 the contributors to this repository",
         "License: %s" % license_name,
         " %s" % license_text,
         "",
