@@ -22,13 +22,11 @@ refuses an ELF file with a RUNPATH, and writes the same bytes for the same input
 members, root-owned, fixed times).
 """
 
-load(":tree.bzl", "PackageTreeInfo", "package_scripts")
+load(":tree.bzl", "PackageTreeInfo", "pack_tree", "package_scripts")
 
 _SCRIPTS = ["preinst", "postinst", "prerm", "postrm"]
 
 def _deb_package_impl(ctx):
-    tree = ctx.attr.tree[PackageTreeInfo]
-    out = ctx.actions.declare_file(ctx.attr.out or ctx.label.name + ".deb")
     scripts, script_files = package_scripts(ctx.attr.scripts, _SCRIPTS)
     spec = {
         "architecture": ctx.attr.architecture,
@@ -50,19 +48,7 @@ def _deb_package_impl(ctx):
         spec["conffiles"] = ctx.attr.conffiles
     spec_file = ctx.actions.declare_file(ctx.label.name + ".deb.json")
     ctx.actions.write(spec_file, json.encode_indent(spec, indent = "  ") + "\n")
-    args = ctx.actions.args()
-    args.add("--tree", tree.spec)
-    args.add("--package", spec_file)
-    args.add("--out", out)
-    ctx.actions.run(
-        executable = ctx.executable._tool,
-        arguments = [args],
-        inputs = depset([tree.spec, spec_file] + script_files, transitive = [tree.inputs]),
-        outputs = [out],
-        mnemonic = "DebPackage",
-        progress_message = "Writing %s" % out.short_path,
-    )
-    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out]))]
+    return pack_tree(ctx, ".deb", flags = {"--package": spec_file}, inputs = [spec_file] + script_files, mnemonic = "DebPackage")
 
 deb_package = rule(
     implementation = _deb_package_impl,

@@ -23,13 +23,11 @@ provides itself), so dnf resolves the libraries whatever their package is called
 on the interpreter of each executable script (/bin/bash for the driver loader).
 """
 
-load(":tree.bzl", "PackageTreeInfo", "package_scripts")
+load(":tree.bzl", "PackageTreeInfo", "pack_tree", "package_scripts")
 
 _SCRIPT_KINDS = ["pre_install", "post_install", "pre_remove", "post_remove"]
 
 def _rpm_package_impl(ctx):
-    tree = ctx.attr.tree[PackageTreeInfo]
-    out = ctx.actions.declare_file(ctx.attr.out or ctx.label.name + ".rpm")
     scripts, script_files = package_scripts(ctx.attr.scripts, _SCRIPT_KINDS)
     metadata = ctx.actions.declare_file(ctx.label.name + ".metadata.json")
     ctx.actions.write(metadata, json.encode_indent({
@@ -48,19 +46,7 @@ def _rpm_package_impl(ctx):
         "url": ctx.attr.url,
         "version": ctx.attr.version,
     }, indent = "  ") + "\n")
-    args = ctx.actions.args()
-    args.add("--tree", tree.spec)
-    args.add("--metadata", metadata)
-    args.add("--out", out)
-    ctx.actions.run(
-        executable = ctx.executable._tool,
-        arguments = [args],
-        inputs = depset([tree.spec, metadata] + script_files, transitive = [tree.inputs]),
-        outputs = [out],
-        mnemonic = "RpmPackage",
-        progress_message = "Writing %s" % out.short_path,
-    )
-    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out]))]
+    return pack_tree(ctx, ".rpm", flags = {"--metadata": metadata}, inputs = [metadata] + script_files, mnemonic = "RpmPackage")
 
 _rpm_package = rule(
     implementation = _rpm_package_impl,

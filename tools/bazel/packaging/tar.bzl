@@ -1,24 +1,9 @@
 """tar_archive: a deterministic .tar.gz of a package_tree (//tools/archive)."""
 
-load(":tree.bzl", "PackageTreeInfo")
+load(":tree.bzl", "PackageTreeInfo", "pack_tree")
 
 def _tar_archive_impl(ctx):
-    tree = ctx.attr.tree[PackageTreeInfo]
-    out = ctx.actions.declare_file(ctx.attr.out or ctx.label.name + ".tar.gz")
-    args = ctx.actions.args()
-    args.add("--tree", tree.spec)
-    args.add("--out", out)
-    if ctx.attr.root:
-        args.add("--root", ctx.attr.root)
-    ctx.actions.run(
-        executable = ctx.executable._tool,
-        arguments = [args],
-        inputs = depset([tree.spec], transitive = [tree.inputs]),
-        outputs = [out],
-        mnemonic = "TarArchive",
-        progress_message = "Writing %s" % out.short_path,
-    )
-    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out]))]
+    return pack_tree(ctx, ".tar.gz", flags = {"--root": ctx.attr.root} if ctx.attr.root else {}, mnemonic = "TarArchive")
 
 tar_archive = rule(
     implementation = _tar_archive_impl,

@@ -40,6 +40,36 @@ def package_scripts(scripts, kinds):
         files.append(f)
     return paths, files
 
+def pack_tree(ctx, extension, flags = {}, inputs = [], mnemonic = "PackTree"):
+    """Runs a packaging rule's `_tool` over its `tree`: `--tree SPEC [FLAG VALUE]... --out OUT`.
+
+    Args:
+      ctx: the rule's context; it has the attributes `tree`, `out` and `_tool`.
+      extension: the output's extension when `out` is empty (`.deb`: <name>.deb).
+      flags: more flags for the tool, flag -> value (a string or a File).
+      inputs: Files the flags refer to, besides the tree's.
+      mnemonic: the action's mnemonic.
+
+    Returns:
+      The rule's providers: the file, also as runfiles (tests take packages as data).
+    """
+    tree = ctx.attr.tree[PackageTreeInfo]
+    out = ctx.actions.declare_file(ctx.attr.out or ctx.label.name + extension)
+    args = ctx.actions.args()
+    args.add("--tree", tree.spec)
+    for flag, value in flags.items():
+        args.add(flag, value)
+    args.add("--out", out)
+    ctx.actions.run(
+        executable = ctx.executable._tool,
+        arguments = [args],
+        inputs = depset([tree.spec] + inputs, transitive = [tree.inputs]),
+        outputs = [out],
+        mnemonic = mnemonic,
+        progress_message = "Writing %s" % out.short_path,
+    )
+    return [DefaultInfo(files = depset([out]), runfiles = ctx.runfiles(files = [out]))]
+
 def _package_tree_impl(ctx):
     entries = []
     inputs = []
